@@ -1,0 +1,7 @@
+/**
+ * Decides which requests are counted.
+ */
+@NullMarked
+package dev.trackable.filter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,28 @@
+package dev.trackable.command;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the application as a command-line tool, without its web server or collection schedule, when its first
+ * non-option argument names a trackable command: a command must neither take the web port of a running instance nor
+ * collect on its own.
+ */
+class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String arguments = environment.getProperty("nonOptionArgs", "");
+		String first = arguments.split(",", 2)[0].trim();
+		if (TrackableCommand.NAMES.contains(first)) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("trackableCommand", Map.of("spring.main.web-application-type", "none",
+						"trackable.disable-collection-task", "true", "spring.main.banner-mode", "off")));
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Logging support.
+ */
+@NullMarked
+package dev.trackable.log;
+
+import org.jspecify.annotations.NullMarked;

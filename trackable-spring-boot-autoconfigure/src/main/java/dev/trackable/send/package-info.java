@@ -1,0 +1,7 @@
+/**
+ * Getting increments from the request path to the broker.
+ */
+@NullMarked
+package dev.trackable.send;
+
+import org.jspecify.annotations.NullMarked;
