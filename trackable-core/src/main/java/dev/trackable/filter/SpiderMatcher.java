@@ -26,14 +26,20 @@ public final class SpiderMatcher {
 	/** Only this many leading characters of a user agent are looked at. */
 	public static final int MAX_LENGTH = 512;
 
-	private static final int TABLE_BITS = 14;
+	private static final int TABLE_BITS = 15;
 
 	private final Pattern[] patterns;
 
 	private final PatternAnalysis[] analyses;
 
-	/** Literals of two or more characters, bucketed by a hash of their first two. */
-	private final Literal[][] table = new Literal[1 << TABLE_BITS][];
+	/** Literals of two characters, bucketed by a hash of them. */
+	private final Literal[][] pairs = new Literal[1 << TABLE_BITS][];
+
+	/**
+	 * Literals of three or more characters, bucketed by a hash of their first three: two would put hundreds of
+	 * literals in the buckets of common pairs such as "mo" or "ap", all compared at every position they occur.
+	 */
+	private final Literal[][] longer = new Literal[1 << TABLE_BITS][];
 
 	/** Literals of one ASCII character, by that character. */
 	private final Literal[] singles = new Literal[128];
@@ -63,16 +69,22 @@ public final class SpiderMatcher {
 			}
 		}
 		this.unindexed = unindexed.stream().mapToInt(Integer::intValue).toArray();
-		Map<Integer, List<Literal>> buckets = new HashMap<>();
+		Map<Integer, List<Literal>> pairs = new HashMap<>();
+		Map<Integer, List<Literal>> longer = new HashMap<>();
 		for (Literal literal : literals.values()) {
-			if (literal.text.length == 1) {
-				this.singles[literal.text[0]] = literal;
+			char[] text = literal.text;
+			if (text.length == 1) {
+				this.singles[text[0]] = literal;
+			}
+			else if (text.length == 2) {
+				pairs.computeIfAbsent(bucket(text[0], text[1], '\0'), (key) -> new ArrayList<>()).add(literal);
 			}
 			else {
-				buckets.computeIfAbsent(bucket(literal.text[0], literal.text[1]), (key) -> new ArrayList<>()).add(literal);
+				longer.computeIfAbsent(bucket(text[0], text[1], text[2]), (key) -> new ArrayList<>()).add(literal);
 			}
 		}
-		buckets.forEach((key, list) -> this.table[key] = list.toArray(Literal[]::new));
+		pairs.forEach((key, list) -> this.pairs[key] = list.toArray(Literal[]::new));
+		longer.forEach((key, list) -> this.longer[key] = list.toArray(Literal[]::new));
 	}
 
 	/**
@@ -94,13 +106,9 @@ public final class SpiderMatcher {
 			if (c < 128 && this.singles[c] != null && this.singles[c].matches(this, input)) {
 				return true;
 			}
-			Literal[] candidates = (i + 1 < length) ? this.table[bucket(c, folded[i + 1])] : null;
-			if (candidates != null) {
-				for (Literal literal : candidates) {
-					if (literal.occursAt(folded, i) && literal.matches(this, input)) {
-						return true;
-					}
-				}
+			if (i + 1 < length && (found(this.pairs[bucket(c, folded[i + 1], '\0')], input, i)
+					|| i + 2 < length && found(this.longer[bucket(c, folded[i + 1], folded[i + 2])], input, i))) {
+				return true;
 			}
 		}
 		for (int index : this.unindexed) {
@@ -127,8 +135,20 @@ public final class SpiderMatcher {
 		return Character.toLowerCase(Character.toUpperCase(c));
 	}
 
-	private static int bucket(char first, char second) {
-		return ((first * 31) ^ (second * 0x9E37)) & ((1 << TABLE_BITS) - 1);
+	private static int bucket(char first, char second, char third) {
+		return ((first * 0x2F0B3) ^ (second * 0x9E37) ^ (third * 31)) & ((1 << TABLE_BITS) - 1);
+	}
+
+	/** Whether one of the literals of a bucket occurs at a position, and one of its patterns matches. */
+	private boolean found(Literal @Nullable [] candidates, Input input, int position) {
+		if (candidates != null) {
+			for (Literal literal : candidates) {
+				if (literal.occursAt(input.folded, position) && literal.matches(this, input)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Runs a pattern, once per user agent, unless a cheap test shows that it cannot match. */

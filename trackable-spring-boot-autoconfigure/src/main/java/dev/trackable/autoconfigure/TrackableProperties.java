@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.trackable.filter.SpiderPatterns;
+import dev.trackable.filter.SpiderTable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -117,9 +119,17 @@ public class TrackableProperties {
 	 */
 	private String errorMailFrom = "trackable@localhost";
 
+	/**
+	 * Whether increments of requests from bots, crawlers, spiders, monitors, preview fetchers and headless browsers
+	 * are left out (and counted as filtered), judged by the User-Agent header with the bundled spider list.
+	 */
+	private boolean userAgentFiltering;
+
 	private final Spool spool = new Spool();
 
 	private final Admin admin = new Admin();
+
+	private final Spiders spiders = new Spiders();
 
 
 	public Duration getCollectionPeriod() {
@@ -274,12 +284,24 @@ public class TrackableProperties {
 		this.errorMailFrom = notBlank(errorMailFrom, "error-mail-from");
 	}
 
+	public boolean isUserAgentFiltering() {
+		return this.userAgentFiltering;
+	}
+
+	public void setUserAgentFiltering(boolean userAgentFiltering) {
+		this.userAgentFiltering = userAgentFiltering;
+	}
+
 	public Spool getSpool() {
 		return this.spool;
 	}
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Spiders getSpiders() {
+		return this.spiders;
 	}
 
 	private static Duration positive(Duration value, String property) {
@@ -407,6 +429,81 @@ public class TrackableProperties {
 
 		public void setAllowRemote(boolean allowRemote) {
 			this.allowRemote = allowRemote;
+		}
+
+	}
+
+	/**
+	 * The spider list of {@code trackable.user-agent-filtering}.
+	 */
+	public static class Spiders {
+
+		/**
+		 * Whether a request without a User-Agent header, or with a blank one, is taken for a bot's. Browsers always
+		 * send one.
+		 */
+		private boolean missingUserAgentIsBot = true;
+
+		/**
+		 * Further bot user agents: RE2 regular expressions (no look-around, no back-references), matched
+		 * case-insensitively anywhere in the first 512 characters.
+		 */
+		private List<String> additionalPatterns = new ArrayList<>();
+
+		/**
+		 * Bundled patterns to leave out, written exactly as in dev/trackable/filter/spider-patterns.txt.
+		 */
+		private List<String> removedPatterns = new ArrayList<>();
+
+		/**
+		 * A table whose rows add patterns (removed = false) or remove bundled ones (removed = true), read at
+		 * startup if it exists: pattern VARCHAR(512) PRIMARY KEY, removed BOOLEAN NOT NULL DEFAULT FALSE. Empty to
+		 * not look for one.
+		 */
+		private String table = SpiderTable.DEFAULT_NAME;
+
+		public boolean isMissingUserAgentIsBot() {
+			return this.missingUserAgentIsBot;
+		}
+
+		public void setMissingUserAgentIsBot(boolean missingUserAgentIsBot) {
+			this.missingUserAgentIsBot = missingUserAgentIsBot;
+		}
+
+		public List<String> getAdditionalPatterns() {
+			return this.additionalPatterns;
+		}
+
+		public void setAdditionalPatterns(List<String> additionalPatterns) {
+			checkSpiders("additional-patterns", () -> SpiderPatterns.of(additionalPatterns));
+			this.additionalPatterns = additionalPatterns;
+		}
+
+		public List<String> getRemovedPatterns() {
+			return this.removedPatterns;
+		}
+
+		public void setRemovedPatterns(List<String> removedPatterns) {
+			checkSpiders("removed-patterns", () -> SpiderPatterns.bundled().without(removedPatterns));
+			this.removedPatterns = removedPatterns;
+		}
+
+		/** Changes the list now, so that a bad pattern fails the binding of the property that names it. */
+		private static void checkSpiders(String property, Runnable change) {
+			try {
+				change.run();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("trackable.spiders." + property + ": " + ex.getMessage(), ex);
+			}
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
 		}
 
 	}
