@@ -6,8 +6,11 @@ import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import dev.trackable.broker.EmbeddedAmqpBroker;
 import org.testcontainers.DockerClientFactory;
@@ -72,14 +75,17 @@ final class TestServices {
 	static synchronized Optional<Database> postgresql() {
 		if (postgresql == null) {
 			postgresql = resolve("PostgreSQL", "POSTGRESQL", "jdbc:postgresql://127.0.0.1:5432/test", 5432, "postgres",
-					TestServices::postgresqlContainer);
+					TestServices::postgresqlContainer)
+				.map((database) -> ownNamespace(database, "schema", (name) -> database.url() + "?currentSchema=" + name));
 		}
 		return postgresql;
 	}
 
 	static synchronized Optional<Database> mariadb() {
 		if (mariadb == null) {
-			mariadb = resolve("MariaDB", "MARIADB", "jdbc:mariadb://127.0.0.1:3306/test", 3306, "root", () -> null);
+			mariadb = resolve("MariaDB", "MARIADB", "jdbc:mariadb://127.0.0.1:3306/test", 3306, "root", () -> null)
+				.map((database) -> ownNamespace(database, "database",
+						(name) -> database.url().replaceFirst("/[^/]*$", "/" + name)));
 		}
 		return mariadb;
 	}
@@ -105,6 +111,35 @@ final class TestServices {
 		}
 		System.out.println("trackable tests use " + name + " from " + database.source());
 		return Optional.of(database);
+	}
+
+	/**
+	 * Gives this test JVM a schema (PostgreSQL) or database (MariaDB) of its own on a shared server, dropped when the
+	 * JVM exits: tests create and drop their tables, and two builds on one machine must not drop each other's.
+	 * @param database the shared database
+	 * @param kind {@code schema} or {@code database}
+	 * @param url the URL that connects to it, given its name
+	 */
+	private static Database ownNamespace(Database database, String kind, UnaryOperator<String> url) {
+		if (!database.source().startsWith("127.0.0.1")) {
+			return database;
+		}
+		String name = "trackable_test_" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+		execute(database, "create " + kind + " " + name);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(database, "drop " + kind + " " + name
+				+ ("schema".equals(kind) ? " cascade" : ""))));
+		return new Database(url.apply(name), database.username(), database.password(), database.source() + ", " + kind + " "
+				+ name);
+	}
+
+	private static void execute(Database database, String sql) {
+		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+				database.password()); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not run '" + sql + "' on " + database.url(), ex);
+		}
 	}
 
 	private static Database postgresqlContainer() {
