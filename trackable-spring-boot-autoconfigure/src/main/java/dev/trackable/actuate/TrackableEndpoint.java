@@ -127,7 +127,9 @@ public final class TrackableEndpoint {
 	/**
 	 * Runs one of the write operations.
 	 * @param operation {@value #COLLECT} or {@value #REPLAY_MALFORMED}
-	 * @param datasets for {@value #COLLECT}: the datasets to collect, by entity or class name; all when not given
+	 * @param datasets for {@value #COLLECT}: the datasets to collect, by entity or class name; all when not given.
+	 * Over HTTP, a comma-separated string ({@code {"datasets": "ArticleDailyData,ArticleTotals"}}), as Actuator reads
+	 * a request body's values as strings
 	 * @param max for {@value #REPLAY_MALFORMED}: the most messages to move; all when not given
 	 * @return what the operation did
 	 */
