@@ -5,7 +5,7 @@ import dev.trackable.DatasetCounter;
 /**
  * What the publishers did since the application started, per dataset, for metrics: messages the broker confirmed at
  * once, messages spooled because it did not, spooled messages it confirmed on replay, and increments dropped because
- * the spool was full. A bean of its own, so that either publishing mode counts into the same place.
+ * the spool was full or failed. A bean of its own, so that either publishing mode counts into the same place.
  */
 public final class PublishCounters {
 

@@ -60,6 +60,23 @@ class TrackableMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void inImmediateModeTheSameMetersCountWhatThePublisherDid() {
+		this.runner.withPropertyValues("trackable.publish-mode=immediate", "trackable.capture-connection-errors=true")
+			.run((context) -> {
+				context.getBean(Tracker.class).increment(new Article(7), "impressions");
+				MeterRegistry meterRegistry = context.getBean(MeterRegistry.class);
+				assertThat(meterRegistry.get("trackable.messages.spooled")
+					.tag("dataset", "ArticleDailyData")
+					.functionCounter()
+					.count()).as("no broker to publish to").isEqualTo(1);
+				assertThat(meterRegistry.get("trackable.messages.published")
+					.tag("dataset", "ArticleDailyData")
+					.functionCounter()
+					.count()).isZero();
+			});
+	}
+
+	@Test
 	void withoutAMeterRegistryThereAreNoMeters() {
 		TrackableContextRunners.withJpa()
 			.withConfiguration(AutoConfigurations.of(TrackableMetricsAutoConfiguration.class))
