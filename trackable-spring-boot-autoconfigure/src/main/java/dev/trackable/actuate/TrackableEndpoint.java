@@ -3,12 +3,11 @@ package dev.trackable.actuate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.trackable.Dataset;
 import dev.trackable.Period;
@@ -90,38 +89,41 @@ public final class TrackableEndpoint {
 
 	@ReadOperation
 	public TrackableDescriptor trackable() {
-		Map<String, Long> depths = Map.of();
-		Map<String, Long> parkedByOrigin = Map.of();
-		Long parkedTotal = null;
-		String brokerError = null;
-		try {
-			depths = this.registry.datasets()
-				.stream()
-				.collect(Collectors.toMap(Dataset::name, (dataset) -> this.broker.messageCount(dataset.name())));
-			parkedTotal = this.parked.count();
-			parkedByOrigin = this.parked.list(MAX_PARKED_INSPECTED)
-				.stream()
-				.collect(Collectors.groupingBy(ParkedMessage::origin, Collectors.counting()));
-		}
-		catch (AmqpException ex) {
-			brokerError = ex.toString();
-		}
+		BrokerFigures broker = brokerFigures();
 		List<DatasetDescriptor> datasets = new ArrayList<>();
 		for (Dataset dataset : this.registry.datasets()) {
 			String queue = this.broker.queueOf(dataset.name());
 			Period period = dataset.period();
 			datasets.add(new DatasetDescriptor(dataset.name(), dataset.dataClass().getName(), dataset.parentType(),
-					dataset.counterNames(), (period != null) ? period.name() : null, queue, depths.get(dataset.name()),
-					(brokerError != null) ? null : parkedByOrigin.getOrDefault(queue, 0L)));
+					dataset.counterNames(), (period != null) ? period.name() : null, queue,
+					broker.depths().get(dataset.name()), broker.parkedByOrigin().get(queue)));
 		}
 		CollectionResult last = this.history.lastSuccess();
 		CollectionHistory.Failure failure = this.history.lastFailure();
-		return new TrackableDescriptor(datasets, brokerError,
-				new MalformedDescriptor(this.broker.malformedQueue(), parkedTotal),
+		return new TrackableDescriptor(datasets, broker.error(),
+				new MalformedDescriptor(this.broker.malformedQueue(), broker.parked()),
 				new SpoolDescriptor(this.spool.directory().toString(), this.spool.sizeBytes(),
 						this.spool.spooledRecords(), this.spool.replayedRecords()),
 				(last != null) ? new CollectionDescriptor(null, last) : null,
 				(failure != null) ? new FailureDescriptor(failure) : null, this.history.failuresSinceSuccess());
+	}
+
+	private BrokerFigures brokerFigures() {
+		try {
+			Map<String, Long> depths = new HashMap<>();
+			Map<String, Long> parkedByOrigin = new HashMap<>();
+			for (Dataset dataset : this.registry.datasets()) {
+				depths.put(dataset.name(), this.broker.messageCount(dataset.name()));
+				parkedByOrigin.put(this.broker.queueOf(dataset.name()), 0L);
+			}
+			for (ParkedMessage message : this.parked.list(MAX_PARKED_INSPECTED)) {
+				parkedByOrigin.merge(message.origin(), 1L, Long::sum);
+			}
+			return new BrokerFigures(depths, parkedByOrigin, this.parked.count(), null);
+		}
+		catch (AmqpException ex) {
+			return new BrokerFigures(Map.of(), Map.of(), null, ex.toString());
+		}
 	}
 
 	/**
@@ -171,24 +173,30 @@ public final class TrackableEndpoint {
 	}
 
 	private Set<Dataset> resolve(List<String> names) {
-		Map<String, Dataset> byName = this.registry.datasets()
-			.stream()
-			.collect(Collectors.toMap(Dataset::name, Function.identity()));
 		Set<Dataset> selected = new LinkedHashSet<>();
 		for (String name : names) {
-			Dataset dataset = byName.get(name);
-			if (dataset == null) {
-				dataset = this.registry.datasets()
-					.stream()
-					.filter((candidate) -> candidate.dataClass().getName().equals(name)
-							|| candidate.dataClass().getSimpleName().equals(name))
-					.findFirst()
-					.orElseThrow(() -> new InvalidEndpointRequestException("Unknown dataset '" + name + "'",
-							"Unknown dataset '" + name + "'; registered datasets: " + byName.keySet()));
-			}
-			selected.add(dataset);
+			Dataset dataset = this.registry.dataset(name);
+			selected.add((dataset != null) ? dataset : this.registry.datasets()
+				.stream()
+				.filter((candidate) -> candidate.dataClass().getName().equals(name)
+						|| candidate.dataClass().getSimpleName().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new InvalidEndpointRequestException("Unknown dataset '" + name + "'",
+						"Unknown dataset '" + name + "'; registered datasets: " + this.registry.datasets())));
 		}
 		return selected;
+	}
+
+	/**
+	 * What the broker says, or why it could not be asked.
+	 *
+	 * @param depths the messages in each dataset's queue, by dataset name
+	 * @param parkedByOrigin the parked messages among the first inspected, by the queue they came from
+	 * @param parked the messages in the malformed queue
+	 * @param error why the broker could not be asked
+	 */
+	private record BrokerFigures(Map<String, Long> depths, Map<String, Long> parkedByOrigin, @Nullable Long parked,
+			@Nullable String error) {
 	}
 
 	/**

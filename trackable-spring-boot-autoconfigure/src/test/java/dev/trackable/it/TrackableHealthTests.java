@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code trackable} health indicator over HTTP while the broker is cut off by a proxy of the test's own (the
- * shared broker is never stopped): UP, DOWN, and UP again.
+ * shared broker is never stopped): UP, DOWN, and UP again; and the endpoint meanwhile.
  */
 class TrackableHealthTests {
 
@@ -56,6 +56,11 @@ class TrackableHealthTests {
 		assertThat(down.get("details").get("broker").get("status").asString()).isEqualTo("unreachable");
 		assertThat(down.get("details").get("spool").get("growing").asBoolean()).isTrue();
 		assertThat(down.get("details").get("spool").get("sizeBytes").asLong()).isPositive();
+		// The endpoint still shows the spool, without the broker's figures.
+		JsonNode trackable = actuator.get("/trackable").json();
+		assertThat(trackable.get("brokerError").asString()).isNotBlank();
+		assertThat(trackable.get("spool").get("sizeBytes").asLong()).isPositive();
+		assertThat(TrackableEndpointTests.dataset(trackable, "ArticleDailyData").has("queueDepth")).isFalse();
 
 		this.proxy.restore();
 		await().atMost(Duration.ofSeconds(60)).until(spool::isEmpty);
