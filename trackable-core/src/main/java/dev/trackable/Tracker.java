@@ -35,6 +35,10 @@ public final class Tracker {
 
 	private final List<RequestFilter> filters;
 
+	private final DatasetCounter recorded = new DatasetCounter();
+
+	private final DatasetCounter filtered = new DatasetCounter();
+
 	public Tracker(TrackableRegistry registry, ParentIdentifier parentIdentifier, IncrementSink sink, Clock clock,
 			ZoneId zone, List<RequestFilter> filters) {
 		this.registry = registry;
@@ -99,6 +103,25 @@ public final class Tracker {
 		return this.registry;
 	}
 
+	/**
+	 * Returns how many calls have added to a dataset's counters since this tracker was created.
+	 * @param dataset the dataset's name
+	 * @return the number of increments and decrements handed on for it, whatever their amounts
+	 */
+	public long recordedIncrements(String dataset) {
+		return this.recorded.count(dataset);
+	}
+
+	/**
+	 * Returns how many calls for a dataset a {@link RequestFilter} turned down since this tracker was created, such as
+	 * those of bots.
+	 * @param dataset the dataset's name
+	 * @return the number of increments and decrements left out for it
+	 */
+	public long filteredIncrements(String dataset) {
+		return this.filtered.count(dataset);
+	}
+
 	private static long checkAmount(long amount) {
 		if (amount < 0 || amount == Long.MAX_VALUE) {
 			throw new IllegalArgumentException("Amount must be zero or positive and below Long.MAX_VALUE, was "
@@ -112,7 +135,13 @@ public final class Tracker {
 		List<Dataset> datasets = datasetsOf(parent);
 		String parentId = parentIdOf(parent);
 		List<Dataset> targets = targets(parent, datasets, only, field);
-		if (amount == 0 || (request != null && !accepted(request))) {
+		if (amount == 0) {
+			return;
+		}
+		if (request != null && !accepted(request)) {
+			for (Dataset dataset : targets) {
+				this.filtered.increment(dataset.name());
+			}
 			return;
 		}
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), this.zone);
@@ -120,6 +149,7 @@ public final class Tracker {
 			Period period = dataset.period();
 			this.sink.add(dataset, parentId, (period != null) ? period.start(now) : null, dataset.counter(field),
 					amount);
+			this.recorded.increment(dataset.name());
 		}
 	}
 

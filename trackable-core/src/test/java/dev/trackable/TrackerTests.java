@@ -311,6 +311,25 @@ class TrackerTests {
 	}
 
 	@Test
+	void countsRecordedAndFilteredCallsPerDataset() {
+		Tracker filtered = tracker(BERLIN, (request) -> request.getHeader("User-Agent") == null);
+		MockHttpServletRequest crawler = new MockHttpServletRequest();
+		crawler.addHeader("User-Agent", "Googlebot/2.1");
+		filtered.increment(this.request, this.article, "impressions", 5);
+		filtered.decrement(this.request, this.article, "downloads");
+		filtered.increment(this.article, "impressions", 0);
+		filtered.increment(crawler, this.article, "downloads");
+		filtered.increment(crawler, this.article, "impressions");
+
+		assertThat(filtered.recordedIncrements("ArticleDailyData")).isEqualTo(1);
+		assertThat(filtered.recordedIncrements("ArticleHourlyData")).isEqualTo(1);
+		assertThat(filtered.recordedIncrements("ArticleTotals")).isEqualTo(2);
+		assertThat(filtered.filteredIncrements("ArticleDailyData")).isEqualTo(1);
+		assertThat(filtered.filteredIncrements("ArticleTotals")).isEqualTo(2);
+		assertThat(filtered.filteredIncrements("PageData")).isZero();
+	}
+
+	@Test
 	void everyRequestFilterMustAccept() {
 		Tracker filtered = tracker(BERLIN, (request) -> true, (request) -> false);
 		filtered.increment(this.request, this.article, "impressions");

@@ -166,6 +166,19 @@ public final class TrackableBroker {
 		this.declared.add(dataset);
 	}
 
+	/**
+	 * Returns how many messages wait in a dataset's queue, declaring it first so that a queue nothing was published to
+	 * yet counts as empty.
+	 * @param dataset the dataset name
+	 * @return the number of messages ready for the collector
+	 * @throws org.springframework.amqp.AmqpException if the broker cannot be reached
+	 */
+	public long messageCount(String dataset) {
+		declare(dataset);
+		Long count = execute((channel) -> channel.messageCount(queueOf(dataset)));
+		return (count != null) ? count : 0;
+	}
+
 	private void declareMalformedQueue() {
 		// Tracked with the datasets so that a new connection declares it again; no dataset name starts with NUL.
 		if (this.declared.add("\0" + this.malformedQueue)) {

@@ -10,6 +10,8 @@ import dev.trackable.Tracker;
 import dev.trackable.TrackableConfigurer;
 import dev.trackable.TrackableRegistry;
 import dev.trackable.amqp.TrackableBroker;
+import dev.trackable.collect.CollectionHistory;
+import dev.trackable.collect.CollectionListener;
 import dev.trackable.collect.CollectionTask;
 import dev.trackable.collect.Collector;
 import dev.trackable.collect.MalformedMessageHandler;
@@ -22,6 +24,7 @@ import dev.trackable.send.BatchingPublisher;
 import dev.trackable.send.BrokerOutageListener;
 import dev.trackable.send.OutageMailer;
 import dev.trackable.send.ImmediatePublisher;
+import dev.trackable.send.PublishCounters;
 import dev.trackable.spool.Spool;
 import dev.trackable.spool.SpoolLockedException;
 import jakarta.persistence.EntityManager;
@@ -119,6 +122,12 @@ public final class TrackableAutoConfiguration {
 		}
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	PublishCounters trackablePublishCounters() {
+		return new PublishCounters();
+	}
+
 	/**
 	 * Outages are logged only, unless a mail sender and admins are there to be told (see
 	 * {@link OutageMailConfiguration}).
@@ -135,15 +144,26 @@ public final class TrackableAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CollectionHistory trackableCollectionHistory() {
+		return new CollectionHistory(Clock.systemUTC());
+	}
+
+	/**
+	 * The collector tells every {@link CollectionListener} bean, the collection history and the metrics among them,
+	 * what it does.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
 	Collector trackableCollector(TrackableProperties properties, TrackableBroker broker, TrackableRegistry registry,
 			PlatformTransactionManager transactionManager, EntityManagerFactory entityManagerFactory,
-			MalformedMessageHandler malformedMessageHandler) {
+			MalformedMessageHandler malformedMessageHandler, ObjectProvider<CollectionListener> listeners) {
 		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		transactions.executeWithoutResult((status) -> new AppliedMessageLog().createTableIfMissing(entityManager));
 		return new Collector(broker, registry, transactions, entityManager,
 				new CounterUpserter(properties.getUpsertBatchSize()), malformedMessageHandler,
-				properties.getCollectionChunkSize(), properties.getDedupeRetention(), Clock.systemUTC());
+				properties.getCollectionChunkSize(), properties.getDedupeRetention(), Clock.systemUTC(),
+				listeners.orderedStream().toList());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -173,9 +193,9 @@ public final class TrackableAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(IncrementSink.class)
 		BatchingPublisher trackableBatchingPublisher(TrackableProperties properties, TrackableBroker broker,
-				Spool spool, BrokerOutageListener outageListener) {
+				Spool spool, BrokerOutageListener outageListener, PublishCounters counters) {
 			return new BatchingPublisher(broker, properties.getPublishInterval(), properties.getPublishBatchSize(),
-					spool, outageListener);
+					spool, outageListener, counters);
 		}
 
 	}
@@ -187,9 +207,9 @@ public final class TrackableAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(IncrementSink.class)
 		ImmediatePublisher trackableImmediatePublisher(TrackableProperties properties, TrackableBroker broker,
-				Spool spool, BrokerOutageListener outageListener) {
+				Spool spool, BrokerOutageListener outageListener, PublishCounters counters) {
 			return new ImmediatePublisher(broker, properties.isCaptureConnectionErrors() ? spool : null,
-					outageListener);
+					outageListener, counters);
 		}
 
 	}

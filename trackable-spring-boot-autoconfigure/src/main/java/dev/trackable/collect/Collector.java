@@ -74,6 +74,8 @@ public final class Collector {
 
 	private final Clock clock;
 
+	private final List<CollectionListener> listeners;
+
 	/**
 	 * Creates a collector.
 	 * @param broker the broker
@@ -86,10 +88,11 @@ public final class Collector {
 	 * @param dedupeRetention how long the ids of applied messages are kept to recognise a redelivery; their table
 	 * ({@link AppliedMessageLog#TABLE}) must exist
 	 * @param clock the clock results are timed with
+	 * @param listeners told what each run did
 	 */
 	public Collector(TrackableBroker broker, TrackableRegistry registry, TransactionOperations transactions,
 			EntityManager entityManager, CounterUpserter upserter, MalformedMessageHandler malformed, int chunkSize,
-			Duration dedupeRetention, Clock clock) {
+			Duration dedupeRetention, Clock clock, List<CollectionListener> listeners) {
 		this.broker = broker;
 		this.malformed = malformed;
 		this.registry = registry;
@@ -99,6 +102,7 @@ public final class Collector {
 		this.chunkSize = chunkSize;
 		this.dedupeRetention = dedupeRetention;
 		this.clock = clock;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -120,12 +124,33 @@ public final class Collector {
 	 */
 	public CollectionResult collect(Collection<Dataset> datasets, long maxMessagesPerQueue) {
 		Instant start = this.clock.instant();
+		CollectionResult result;
+		try {
+			result = drain(datasets, maxMessagesPerQueue).startedAt(start, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			Duration duration = Duration.between(start, this.clock.instant());
+			this.listeners.forEach((listener) -> listener.collectionFailed(start, duration, ex));
+			throw ex;
+		}
+		if (result.taken() > 0) {
+			logger.debug("Collected {} messages ({} increments) into {} rows in {}", result.messages(),
+					result.increments(), result.rows(), result.duration());
+		}
+		this.listeners.forEach((listener) -> listener.collectionSucceeded(result));
+		return result;
+	}
+
+	private CollectionResult drain(Collection<Dataset> datasets, long maxMessagesPerQueue) {
 		CollectionResult result = CollectionResult.NONE;
 		for (Dataset dataset : datasets) {
 			long remaining = maxMessagesPerQueue;
 			while (remaining > 0) {
 				int limit = (int) Math.min(this.chunkSize, remaining);
 				CollectionResult chunk = collectChunk(dataset, limit);
+				if (chunk.taken() > 0) {
+					this.listeners.forEach((listener) -> listener.chunkCollected(dataset, chunk));
+				}
 				result = result.plus(chunk);
 				remaining -= chunk.taken();
 				if (chunk.taken() < limit) {
@@ -134,11 +159,6 @@ public final class Collector {
 			}
 		}
 		pruneAppliedIds();
-		result = result.startedAt(start, this.clock.instant());
-		if (result.taken() > 0) {
-			logger.debug("Collected {} messages ({} increments) into {} rows in {}", result.messages(),
-					result.increments(), result.rows(), result.duration());
-		}
 		return result;
 	}
 
@@ -150,10 +170,9 @@ public final class Collector {
 	}
 
 	private CollectionResult collectChunk(Dataset dataset, int limit) {
-		String queue = this.broker.queueOf(dataset.name());
 		this.broker.declare(dataset.name());
 		try {
-			CollectionResult result = this.broker.execute((channel) -> collectChunk(channel, queue, limit));
+			CollectionResult result = this.broker.execute((channel) -> collectChunk(channel, dataset, limit));
 			return (result != null) ? result : CollectionResult.NONE;
 		}
 		catch (AmqpException ex) {
@@ -165,7 +184,8 @@ public final class Collector {
 		}
 	}
 
-	private CollectionResult collectChunk(Channel channel, String queue, int limit) throws Exception {
+	private CollectionResult collectChunk(Channel channel, Dataset dataset, int limit) throws Exception {
+		String queue = this.broker.queueOf(dataset.name());
 		List<GetResponse> deliveries = new ArrayList<>(Math.min(limit, 1024));
 		for (int i = 0; i < limit; i++) {
 			GetResponse delivery = channel.basicGet(queue, false);
@@ -186,11 +206,11 @@ public final class Collector {
 					decoded.add(new Received(delivery.getBody(), this.codec.decode(delivery.getBody())));
 				}
 				catch (MalformedMessageException ex) {
-					this.malformed.handle(delivery.getBody(), queue, ex.reason(), ex.getMessage());
+					setAside(dataset, delivery.getBody(), ex.reason(), ex.getMessage());
 					undecodable++;
 				}
 			}
-			CollectionResult written = writeIsolatingRejects(decoded, queue);
+			CollectionResult written = writeIsolatingRejects(decoded, dataset);
 			channel.basicAck(lastTag, true);
 			return written.plus(CollectionResult.malformed(undecodable));
 		}
@@ -207,7 +227,7 @@ public final class Collector {
 	 * the database rejects, which are handled as malformed. Any other failure, such as a lost connection, fails the
 	 * whole chunk, so an outage never turns good messages into malformed ones.
 	 */
-	private CollectionResult writeIsolatingRejects(List<Received> messages, String queue) {
+	private CollectionResult writeIsolatingRejects(List<Received> messages, Dataset dataset) {
 		if (messages.isEmpty()) {
 			return CollectionResult.NONE;
 		}
@@ -219,7 +239,7 @@ public final class Collector {
 				folded.add(received);
 			}
 			catch (MalformedMessageException ex) {
-				this.malformed.handle(received.body(), queue, ex.reason(), ex.getMessage());
+				setAside(dataset, received.body(), ex.reason(), ex.getMessage());
 			}
 		}
 		long rejected = messages.size() - folded.size();
@@ -231,15 +251,20 @@ public final class Collector {
 				throw ex;
 			}
 			if (folded.size() == 1) {
-				this.malformed.handle(folded.get(0).body(), queue, "rejected-by-database",
+				setAside(dataset, folded.get(0).body(), "rejected-by-database",
 						"The database rejected the message's rows: " + mostSpecificMessage(ex));
 				return CollectionResult.malformed(rejected + 1);
 			}
 			int half = folded.size() / 2;
-			return writeIsolatingRejects(folded.subList(0, half), queue)
-				.plus(writeIsolatingRejects(folded.subList(half, folded.size()), queue))
+			return writeIsolatingRejects(folded.subList(0, half), dataset)
+				.plus(writeIsolatingRejects(folded.subList(half, folded.size()), dataset))
 				.plus(CollectionResult.malformed(rejected));
 		}
+	}
+
+	private void setAside(Dataset dataset, byte[] body, String reason, String error) {
+		this.malformed.handle(body, this.broker.queueOf(dataset.name()), reason, error);
+		this.listeners.forEach((listener) -> listener.messageMalformed(dataset, reason));
 	}
 
 	private CollectionResult write(Fold fold, List<Received> messages) {

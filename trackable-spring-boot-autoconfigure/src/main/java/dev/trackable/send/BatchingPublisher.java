@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.trackable.Dataset;
@@ -49,8 +48,6 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 
 	private final ThrottledLogger droppedFailures = new ThrottledLogger(logger, 1, TimeUnit.MINUTES);
 
-	private final AtomicLong dropped = new AtomicLong();
-
 	private final Spool spool;
 
 	private final Backoff backoff;
@@ -75,7 +72,9 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 
 	private final int rowsPerMessage;
 
-	private final AtomicLong published = new AtomicLong();
+	private final PublishCounters counters;
+
+	private final SpoolRepublisher republisher;
 
 	private volatile @Nullable Thread thread;
 
@@ -88,12 +87,15 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 	 * @param batchSize how many distinct counters make a batch; also the most rows of one message
 	 * @param spool where batches the broker does not confirm wait for it
 	 * @param outageListener told when an outage begins and ends
+	 * @param counters counts what was published, spooled, replayed and dropped
 	 */
 	public BatchingPublisher(TrackableBroker broker, Duration interval, int batchSize, Spool spool,
-			BrokerOutageListener outageListener) {
+			BrokerOutageListener outageListener, PublishCounters counters) {
 		this.broker = broker;
 		this.spool = spool;
 		this.outageListener = outageListener;
+		this.counters = counters;
+		this.republisher = new SpoolRepublisher(broker, this.codec, counters);
 		this.backoff = new Backoff(interval, Duration.ofSeconds(30));
 		this.intervalNanos = interval.toNanos();
 		this.rowsPerMessage = batchSize;
@@ -210,7 +212,7 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 		if (this.spool.isEmpty()) {
 			return true;
 		}
-		ReplayResult result = this.spool.replay((body) -> this.broker.publish(this.codec.decode(body), body));
+		ReplayResult result = this.spool.replay(this.republisher);
 		if (result.failure() != null) {
 			this.lastFailure = result.failure();
 			this.replayFailures.warn("Could not replay the spool in {}; retrying later: {}", this.spool.directory(),
@@ -222,7 +224,7 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 	private boolean publish(CountMessage message, byte[] body) {
 		try {
 			this.broker.publish(message, body);
-			this.published.incrementAndGet();
+			this.counters.published(message.dataset());
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -236,6 +238,7 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 	private void spool(CountMessage message, byte[] body) {
 		try {
 			if (this.spool.append(body)) {
+				this.counters.spooled(message.dataset());
 				return;
 			}
 			this.droppedFailures.error("The spool in {} is full: dropped {} increments of {}",
@@ -245,17 +248,17 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 			this.droppedFailures.error("Could not spool increments in {}: dropped {} increments of {}: {}",
 					this.spool.directory(), message.countCount(), message.dataset(), ex.toString());
 		}
-		this.dropped.addAndGet(message.countCount());
+		this.counters.dropped(message.dataset(), message.countCount());
 	}
 
 	/** @return the number of counter increments dropped because the spool was full or failed */
 	public long droppedIncrements() {
-		return this.dropped.get();
+		return this.counters.droppedIncrements();
 	}
 
 	/** @return the number of messages published so far */
 	public long publishedMessages() {
-		return this.published.get();
+		return this.counters.publishedMessages();
 	}
 
 	/** @return the number of counters held in memory, including those drained to zero and not yet retired */

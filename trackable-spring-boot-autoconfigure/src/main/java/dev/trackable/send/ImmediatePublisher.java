@@ -29,6 +29,10 @@ public final class ImmediatePublisher implements IncrementSink {
 
 	private final BrokerOutageListener outageListener;
 
+	private final PublishCounters counters;
+
+	private final SpoolRepublisher republisher;
+
 	private boolean down;
 
 	/**
@@ -37,12 +41,15 @@ public final class ImmediatePublisher implements IncrementSink {
 	 * @param captureSpool where messages wait when connection errors are captured; {@code null} to let broker
 	 * errors reach the caller
 	 * @param outageListener told when an outage begins and ends, when errors are captured
+	 * @param counters counts what was published, spooled and replayed
 	 */
 	public ImmediatePublisher(TrackableBroker broker, @Nullable Spool captureSpool,
-			BrokerOutageListener outageListener) {
+			BrokerOutageListener outageListener, PublishCounters counters) {
 		this.broker = broker;
 		this.captureSpool = captureSpool;
 		this.outageListener = outageListener;
+		this.counters = counters;
+		this.republisher = new SpoolRepublisher(broker, this.codec, counters);
 	}
 
 	@Override
@@ -54,22 +61,28 @@ public final class ImmediatePublisher implements IncrementSink {
 		Spool spool = this.captureSpool;
 		if (spool == null) {
 			this.broker.publish(message, body);
+			this.counters.published(message.dataset());
 			return;
 		}
 		synchronized (this) {
 			try {
-				if (!spool.isEmpty() && !spool.replay((spooled) -> this.broker.publish(this.codec.decode(spooled), spooled))
-					.complete()) {
+				if (!spool.isEmpty() && !spool.replay(this.republisher).complete()) {
 					throw new IllegalStateException("The broker is still unreachable");
 				}
 				this.broker.publish(message, body);
+				this.counters.published(message.dataset());
 				if (this.down) {
 					this.down = false;
 					this.outageListener.outageEnded(spool.spooledRecords(), spool.replayedRecords());
 				}
 			}
 			catch (RuntimeException ex) {
-				spool.append(body);
+				if (spool.append(body)) {
+					this.counters.spooled(message.dataset());
+				}
+				else {
+					this.counters.dropped(message.dataset(), message.countCount());
+				}
 				if (!this.down) {
 					this.down = true;
 					this.outageListener.outageBegan(ex);

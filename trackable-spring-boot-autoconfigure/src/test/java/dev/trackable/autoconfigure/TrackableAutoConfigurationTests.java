@@ -436,7 +436,8 @@ class TrackableAutoConfigurationTests {
 				EntityManagerFactory entityManagerFactory) {
 			return new Collector(broker, registry, TransactionOperations.withoutTransaction(),
 					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), new CounterUpserter(8),
-					new MalformedMessageHandler(broker, false), 10, java.time.Duration.ofDays(7), Clock.systemUTC());
+					new MalformedMessageHandler(broker, false), 10, java.time.Duration.ofDays(7), Clock.systemUTC(),
+					List.of());
 		}
 
 	}

@@ -293,7 +293,7 @@ abstract class TrackableContractTests {
 		};
 		Collector crashing = new Collector(this.broker, this.registry, commitThenCrash, this.entityManager,
 				new CounterUpserter(8), new MalformedMessageHandler(this.broker, false), 10, Duration.ofDays(7),
-				Clock.systemUTC());
+				Clock.systemUTC(), List.of());
 		assertThatExceptionOfType(CollectionException.class).isThrownBy(() -> crashing.collect(Long.MAX_VALUE));
 		assertThat(totals()).containsEntry("ArticleDailyData/31/impressions", 2L);
 
@@ -317,7 +317,7 @@ abstract class TrackableContractTests {
 		Collector eightDaysLater = new Collector(this.broker, this.registry,
 				new TransactionTemplate(this.transactionManager), this.entityManager, new CounterUpserter(8),
 				new MalformedMessageHandler(this.broker, false), 10, Duration.ofDays(7),
-				Clock.offset(Clock.systemUTC(), Duration.ofDays(8)));
+				Clock.offset(Clock.systemUTC(), Duration.ofDays(8)), List.of());
 		eightDaysLater.collect(Long.MAX_VALUE);
 
 		assertThat(appliedIds()).isZero();
@@ -413,7 +413,7 @@ abstract class TrackableContractTests {
 	private Collector smallChunkCollector() {
 		return new Collector(this.broker, this.registry, new TransactionTemplate(this.transactionManager),
 				this.entityManager, new CounterUpserter(8), new MalformedMessageHandler(this.broker, false), 10,
-				Duration.ofDays(7), Clock.systemUTC());
+				Duration.ofDays(7), Clock.systemUTC(), List.of());
 	}
 
 	private long queueDepth(String dataset) {

@@ -1,0 +1,7 @@
+/**
+ * The {@code trackable} Actuator endpoint.
+ */
+@NullMarked
+package dev.trackable.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The {@code trackable} health indicator.
+ */
+@NullMarked
+package dev.trackable.health;
+
+import org.jspecify.annotations.NullMarked;
