@@ -1,6 +1,10 @@
 package dev.trackable.command;
 
+import java.io.PrintStream;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -10,8 +14,14 @@ import org.springframework.context.ApplicationContext;
 /**
  * Runs the command named by the first non-option argument, then closes the application and exits with the
  * command's code. Does nothing when the application was started without a command.
+ * <p>
+ * {@code --help}, bad arguments and failures are handled here, alike for every command: the operator gets the usage
+ * or the cause of the failure on the command's output (the stack trace goes to the log), and an exit code a script
+ * can test.
  */
 public final class TrackableCommandRunner implements ApplicationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(TrackableCommandRunner.class);
 
 	private final List<TrackableCommand> commands;
 
@@ -35,9 +45,29 @@ public final class TrackableCommandRunner implements ApplicationRunner {
 			.filter((command) -> command.name().equals(nonOptions.get(0)))
 			.findFirst()
 			.ifPresent((command) -> {
-				int code = command.run(arguments, System.out);
+				int code = run(command, arguments, System.out);
 				this.exit.exit(SpringApplication.exit(this.context, () -> code));
 			});
+	}
+
+	private static int run(TrackableCommand command, ApplicationArguments arguments, PrintStream out) {
+		if (arguments.containsOption("help")) {
+			out.println("Usage: " + command.usage());
+			return TrackableCommand.OK;
+		}
+		try {
+			return command.run(arguments, out);
+		}
+		catch (CommandUsageException ex) {
+			out.println(ex.getMessage());
+			out.println("Usage: " + command.usage());
+			return TrackableCommand.USAGE;
+		}
+		catch (RuntimeException ex) {
+			logger.error("{} failed", command.name(), ex);
+			out.println(command.name() + " failed: " + ex.getMessage());
+			return TrackableCommand.FAILED;
+		}
 	}
 
 }

@@ -166,6 +166,7 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 	 * the spool. While the broker is down, attempts to reach it are spaced out and batches go straight to the spool.
 	 * @return whether everything reached the broker
 	 */
+	@Override
 	public synchronized boolean publishPending() {
 		long spooledBefore = this.spool.spooledRecords();
 		boolean attempted = this.backoff.ready();

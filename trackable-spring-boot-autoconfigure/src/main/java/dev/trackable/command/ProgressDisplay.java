@@ -1,0 +1,93 @@
+package dev.trackable.command;
+
+import java.io.PrintStream;
+import java.util.function.LongConsumer;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * Shows how far a long command has got: a progress bar on a terminal, and plain lines at most every few seconds
+ * otherwise, so that a log file or a CI console gets a readable record rather than carriage returns.
+ */
+abstract class ProgressDisplay implements LongConsumer, AutoCloseable {
+
+	private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
+
+	/**
+	 * Opens a display for the current process.
+	 * @param task what is done, e.g. {@code Converting}
+	 * @param total the number of units to do
+	 * @param out where plain lines go
+	 * @return the display, a bar when the process runs on a terminal
+	 */
+	static ProgressDisplay open(String task, long total, PrintStream out) {
+		return (System.console() != null) ? new Bar(task, total) : new Lines(task, total, out);
+	}
+
+	@Override
+	public abstract void close();
+
+	/** The terminal's bar, on standard error so that standard output stays the command's result. */
+	private static final class Bar extends ProgressDisplay {
+
+		private final ProgressBar bar;
+
+		Bar(String task, long total) {
+			this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).showSpeed().build();
+		}
+
+		@Override
+		public void accept(long done) {
+			this.bar.stepTo(done);
+		}
+
+		@Override
+		public void close() {
+			this.bar.close();
+		}
+
+	}
+
+	/** A line per few seconds, and one at the end. */
+	private static final class Lines extends ProgressDisplay {
+
+		private final String task;
+
+		private final long total;
+
+		private final PrintStream out;
+
+		private long lastLine = System.nanoTime();
+
+		private long done;
+
+		Lines(String task, long total, PrintStream out) {
+			this.task = task;
+			this.total = total;
+			this.out = out;
+		}
+
+		@Override
+		public void accept(long done) {
+			this.done = done;
+			long now = System.nanoTime();
+			if (now - this.lastLine >= LINE_INTERVAL_NANOS) {
+				this.lastLine = now;
+				print();
+			}
+		}
+
+		@Override
+		public void close() {
+			print();
+		}
+
+		private void print() {
+			this.out.printf("%s: %d/%d (%d%%)%n", this.task, this.done, this.total,
+					(this.total > 0) ? this.done * 100 / this.total : 100);
+		}
+
+	}
+
+}
