@@ -68,6 +68,33 @@ class CommandLineIT {
 			.doesNotContainPattern("Processed \\d");
 	}
 
+	@Test
+	void convertTrackingDataImportsTheLegacyStatisticsAfterADryRun() throws Exception {
+		String[] convert = { "convert_tracking_data", "LegacyArticleStats", "ArticleTrackableData",
+				"--match-spec=articleSlug:Article:slug", "--key-fields=viewedOn:collectedDuring",
+				"--update-fields=views:impressions,readMoreClicks:clickThroughs" };
+		List<String> dryRun = new ArrayList<>(List.of(convert));
+		dryRun.add("--dry-run");
+
+		Result planned = run(dryRun.toArray(String[]::new));
+
+		assertThat(planned.exitCode()).as(planned.output()).isZero();
+		assertThat(planned.output()).contains("Dry run, nothing written: would migrate 5 of 6 rows")
+			.contains("Skipped 1: no parent found (1)");
+		assertThat(query("select count(*) from article_trackable_data")).isZero();
+
+		Result imported = run(convert);
+
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		assertThat(imported.output()).contains("Converting: 6/6 (100%)")
+			.contains("Migrated 5 of 6 rows from LegacyArticleStats into ArticleTrackableData");
+		assertThat(query("select count(*) from article_trackable_data")).isEqualTo(5);
+		assertThat(query("select sum(d.impressions) + 1000 * sum(d.click_throughs) from article_trackable_data d "
+				+ "join article a on d.parent_id = cast(a.id as varchar) and a.slug = 'hello-trackable'"))
+			.isEqualTo(query("select sum(views) + 1000 * sum(read_more_clicks) from legacy_article_stats "
+					+ "where article_slug = 'hello-trackable'"));
+	}
+
 	/** Runs the jar on the test's own spool and database, with the embedded broker the sample starts. */
 	private Result run(String... arguments) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
