@@ -1,5 +1,6 @@
 package dev.trackable.command;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.function.LongConsumer;
 
@@ -22,7 +23,27 @@ abstract class ProgressDisplay implements LongConsumer, AutoCloseable {
 	 * @return the display, a bar when the process runs on a terminal
 	 */
 	static ProgressDisplay open(String task, long total, PrintStream out) {
-		return (System.console() != null) ? new Bar(task, total) : new Lines(task, total, out);
+		return onTerminal() ? new Bar(task, total) : new Lines(task, total, out);
+	}
+
+	/**
+	 * Up to Java 21, {@link System#console()} is {@code null} unless the process runs on a terminal; from Java 22 on
+	 * it returns a console whatever the streams are, and {@code Console.isTerminal()}, which Java 17 lacks, tells.
+	 */
+	private static boolean onTerminal() {
+		Console console = System.console();
+		if (console == null) {
+			return false;
+		}
+		try {
+			return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+		}
+		catch (NoSuchMethodException ex) {
+			return true;
+		}
+		catch (ReflectiveOperationException ex) {
+			return false;
+		}
 	}
 
 	@Override

@@ -119,6 +119,22 @@ class FoldTrackableMessagesCommandTests {
 	}
 
 	@Test
+	void aSpoolTheBrokerDoesNotTakeFailsTheCommandAndStaysForLater(CapturedOutput output) throws Exception {
+		try (Spool spooled = Spool.open(this.spool, 1 << 20)) {
+			spooled.append(this.codec.encode(message("ArticleTotals", "10", null, 1)));
+		}
+
+		runCommand("fold_trackable_messages", "--spring.rabbitmq.port=1", "--spring.rabbitmq.connection-timeout=1s");
+
+		assertThat(this.exitCode).hasValue(1);
+		assertThat(output).contains("The broker did not take the spooled increments; they stay in the spool")
+			.doesNotContainPattern("Processed \\d");
+		try (Spool kept = Spool.open(this.spool, 1 << 20)) {
+			assertThat(kept.isEmpty()).isFalse();
+		}
+	}
+
+	@Test
 	void helpShowsTheUsage(CapturedOutput output) {
 		runCommand("fold_trackable_messages", "--help");
 
