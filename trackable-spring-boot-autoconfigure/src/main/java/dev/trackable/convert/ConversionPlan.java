@@ -38,8 +38,6 @@ public final class ConversionPlan {
 
 	private final Dataset dataset;
 
-	private final String sourceName;
-
 	private final String select;
 
 	private final String count;
@@ -58,11 +56,10 @@ public final class ConversionPlan {
 
 	private final String upsert;
 
-	private ConversionPlan(Dataset dataset, String sourceName, String select, String count,
+	private ConversionPlan(Dataset dataset, String select, String count,
 			@Nullable String parentLookup, @Nullable String keySource, Map<String, String> updateFields,
 			int maxRecords, ZoneId timeZone) {
 		this.dataset = dataset;
-		this.sourceName = sourceName;
 		this.select = select;
 		this.count = count;
 		this.parentLookup = parentLookup;
@@ -133,7 +130,7 @@ public final class ConversionPlan {
 		}
 		String select = "select " + String.join(", ", selections) + " from " + paths.from()
 				+ (order.isEmpty() ? "" : " order by " + String.join(", ", order));
-		return new ConversionPlan(dataset, source.getName(), select, "select count(*) from " + source.getName(),
+		return new ConversionPlan(dataset, select, "select count(*) from " + source.getName(),
 				parentLookup, keySource, spec.updateFields(), spec.maxRecords(), timeZone);
 	}
 
@@ -190,14 +187,6 @@ public final class ConversionPlan {
 		if (new HashSet<>(updates.values()).size() < updates.size()) {
 			throw new IllegalArgumentException("--update-fields names a counter twice: " + updates);
 		}
-	}
-
-	Dataset dataset() {
-		return this.dataset;
-	}
-
-	String sourceName() {
-		return this.sourceName;
 	}
 
 	String select() {

@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.Query;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -95,7 +95,7 @@ public final class TrackingDataConverter {
 		long total = count(plan);
 		Tally tally = new Tally();
 		for (long done = 0; done < total;) {
-			int first = (int) done;
+			int first = Math.toIntExact(done);
 			int size = (int) Math.min(this.batchSize, total - done);
 			try {
 				Tally batch = this.transactions.execute((status) -> convertBatch(plan, first, size, dryRun));
@@ -116,13 +116,12 @@ public final class TrackingDataConverter {
 			.setFirstResult(first)
 			.setMaxResults(size)
 			.getResultList();
-		Map<Object, List<Object>> parents = parentsByValue(plan, rows);
+		Function<Object[], List<Object>> parents = parents(plan, rows);
 		PersistenceUnitUtil util = this.entityManagerFactory.getPersistenceUnitUtil();
 		Tally tally = new Tally();
 		for (Object[] row : rows) {
 			tally.read++;
-			List<Object> found = (parents != null) ? parents.getOrDefault(row[0], List.of())
-					: (row[0] != null) ? List.of(row[0]) : List.of();
+			List<Object> found = parents.apply(row);
 			if (found.size() != 1) {
 				tally.skip(found.isEmpty() ? "no parent found" : "several parents match");
 				continue;
@@ -145,13 +144,14 @@ public final class TrackingDataConverter {
 	}
 
 	/**
-	 * Looks up the parents of a batch by the match spec's values in one query.
-	 * @return the parents by value, or {@code null} when the plan follows a link field
+	 * Finds the parents of a batch's rows: the entity a row links to, or those whose attribute equals the row's
+	 * value, looked up for the whole batch in one query.
+	 * @return the parents of a row: one, or none or several, which skip the row
 	 */
-	private @Nullable Map<Object, List<Object>> parentsByValue(ConversionPlan plan, List<Object[]> rows) {
+	private Function<Object[], List<Object>> parents(ConversionPlan plan, List<Object[]> rows) {
 		String lookup = plan.parentLookup();
 		if (lookup == null) {
-			return null;
+			return (row) -> (row[0] != null) ? List.of(row[0]) : List.of();
 		}
 		Set<Object> values = new LinkedHashSet<>();
 		rows.stream().filter((row) -> row[0] != null).forEach((row) -> values.add(row[0]));
@@ -163,7 +163,7 @@ public final class TrackingDataConverter {
 				parents.computeIfAbsent(match[0], (value) -> new ArrayList<>()).add(match[1]);
 			}
 		}
-		return parents;
+		return (row) -> parents.getOrDefault(row[0], List.of());
 	}
 
 	/** Counts of one batch, added to the run's only once the batch is committed. */
