@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import dev.trackable.message.CountMessage;
@@ -29,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CommandLineIT {
 
-	private static final Path JAR = Path.of(System.getProperty("sample.jar", "target/trackable-sample-app.jar"));
+	/** The repackaged jar, which the failsafe plugin names once 'package' has built it. */
+	private static final String JAR = Objects.requireNonNull(System.getProperty("sample.jar"),
+			"Run through Maven's verify phase, which builds the jar and passes its path as sample.jar");
 
 	private final CountMessageCodec codec = new CountMessageCodec();
 
@@ -98,7 +101,7 @@ class CommandLineIT {
 	/** Runs the jar on the test's own spool and database, with the embedded broker the sample starts. */
 	private Result run(String... arguments) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR));
 		command.addAll(List.of(arguments));
 		command.addAll(List.of("--trackable.spool.directory=" + this.directory.resolve("spool"),
 				"--spring.datasource.url=" + databaseUrl(), "--spring.datasource.username=sa"));
