@@ -135,6 +135,15 @@ class FoldTrackableMessagesCommandTests {
 	}
 
 	@Test
+	void anUnreachableBrokerFailsTheCommandWithItsCause(CapturedOutput output) {
+		runCommand("fold_trackable_messages", "--spring.rabbitmq.port=1", "--spring.rabbitmq.connection-timeout=1s");
+
+		assertThat(this.exitCode).hasValue(1);
+		assertThat(output).containsPattern("fold_trackable_messages failed: .*Connection refused")
+			.doesNotContainPattern("Processed \\d");
+	}
+
+	@Test
 	void helpShowsTheUsage(CapturedOutput output) {
 		runCommand("fold_trackable_messages", "--help");
 
