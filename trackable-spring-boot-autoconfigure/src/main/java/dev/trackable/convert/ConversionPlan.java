@@ -19,7 +19,6 @@ import dev.trackable.Dataset;
 import dev.trackable.Period;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
-import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -125,8 +124,9 @@ public final class ConversionPlan {
 			String path = descending ? item.substring(1) : item;
 			order.add(paths.value(path, "--order-by").expression() + (descending ? " desc" : ""));
 		}
-		if (source.hasSingleIdAttribute()) {
-			order.add("s." + source.getId(source.getIdType().getJavaType()).getName());
+		String id = Entities.idName(source);
+		if (id != null) {
+			order.add("s." + id);
 		}
 		String select = "select " + String.join(", ", selections) + " from " + paths.from()
 				+ (order.isEmpty() ? "" : " order by " + String.join(", ", order));
@@ -137,10 +137,10 @@ public final class ConversionPlan {
 	private static String parentLookup(MatchSpec match, Metamodel metamodel, Dataset dataset, Class<?> valueType) {
 		EntityType<?> parent = Entities.find(metamodel, match.entity(), "--match-spec");
 		requireParent(parent.getJavaType(), dataset, "--match-spec entity " + match.entity());
-		String attribute = match.parentAttribute();
+		String attribute = (match.parentAttribute() != null) ? match.parentAttribute() : Entities.idName(parent);
 		if (attribute == null) {
-			SingularAttribute<?, ?> id = parent.getId(parent.getIdType().getJavaType());
-			attribute = id.getName();
+			throw new IllegalArgumentException("--match-spec: " + parent.getName()
+					+ " has a composite id; name the attribute to match, as in source_attr:Entity:dest_attr");
 		}
 		EntityPaths parentPaths = new EntityPaths(parent, parent.getName(), "p");
 		EntityPaths.Path compared = parentPaths.value(attribute, "--match-spec");

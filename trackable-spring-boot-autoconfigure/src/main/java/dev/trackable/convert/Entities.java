@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds an entity of the persistence unit by the name an operator gives: its entity name, or its class's simple or
@@ -38,6 +40,19 @@ final class Entities {
 					.map(EntityType::getName)
 					.sorted()
 					.collect(Collectors.joining(", ")));
+	}
+
+	/**
+	 * @param entity an entity
+	 * @return the name of its id attribute, or {@code null} if it has none of its own (an {@code @IdClass})
+	 */
+	static @Nullable String idName(EntityType<?> entity) {
+		return entity.getSingularAttributes()
+			.stream()
+			.filter(SingularAttribute::isId)
+			.map(SingularAttribute::getName)
+			.findFirst()
+			.orElse(null);
 	}
 
 }
