@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 
 import dev.trackable.Dataset;
 import dev.trackable.Period;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +29,9 @@ import org.springframework.util.ClassUtils;
  * A {@link ConversionSpec} checked against the JPA metamodel and the dataset before anything is written, turned into
  * the queries that read the source and write the dataset, and the conversion of one source row's values.
  * <p>
- * A source row is selected as {@code [parent, key, update values...]}: the parent is the linked entity, or the value
- * a {@link MatchSpec} looks the parent up by; the key is the value for {@code collectedDuring}, for time series only.
+ * A source row is selected as {@code [parent, key, update values..., id]}: the parent is the linked entity, or the
+ * value a {@link MatchSpec} looks the parent up by; the key is the value for {@code collectedDuring}, for time series
+ * only; the id is the source's, when it has one.
  */
 public final class ConversionPlan {
 
@@ -38,6 +41,8 @@ public final class ConversionPlan {
 	private final Dataset dataset;
 
 	private final String select;
+
+	private final @Nullable String selectAfter;
 
 	private final String count;
 
@@ -55,11 +60,12 @@ public final class ConversionPlan {
 
 	private final String upsert;
 
-	private ConversionPlan(Dataset dataset, String select, String count,
+	private ConversionPlan(Dataset dataset, String select, @Nullable String selectAfter, String count,
 			@Nullable String parentLookup, @Nullable String keySource, Map<String, String> updateFields,
 			int maxRecords, ZoneId timeZone) {
 		this.dataset = dataset;
 		this.select = select;
+		this.selectAfter = selectAfter;
 		this.count = count;
 		this.parentLookup = parentLookup;
 		this.keySource = keySource;
@@ -118,20 +124,26 @@ public final class ConversionPlan {
 			}
 			selections.add(value.expression());
 		}
+		String id = Entities.idName(source);
+		String select = "select " + String.join(", ", selections) + ((id != null) ? ", s." + id : "") + " from "
+				+ paths.from();
+		String count = "select count(*) from " + source.getName();
+		if (spec.orderBy().isEmpty() && id != null) {
+			String byId = " order by s." + id;
+			return new ConversionPlan(dataset, select + byId, select + " where s." + id + " > :after" + byId, count,
+					parentLookup, keySource, spec.updateFields(), spec.maxRecords(), timeZone);
+		}
 		List<String> order = new ArrayList<>();
 		for (String item : spec.orderBy()) {
 			boolean descending = item.startsWith("-");
 			String path = descending ? item.substring(1) : item;
 			order.add(paths.value(path, "--order-by").expression() + (descending ? " desc" : ""));
 		}
-		String id = Entities.idName(source);
 		if (id != null) {
 			order.add("s." + id);
 		}
-		String select = "select " + String.join(", ", selections) + " from " + paths.from()
-				+ (order.isEmpty() ? "" : " order by " + String.join(", ", order));
-		return new ConversionPlan(dataset, select, "select count(*) from " + source.getName(),
-				parentLookup, keySource, spec.updateFields(), spec.maxRecords(), timeZone);
+		return new ConversionPlan(dataset, select + (order.isEmpty() ? "" : " order by " + String.join(", ", order)),
+				null, count, parentLookup, keySource, spec.updateFields(), spec.maxRecords(), timeZone);
 	}
 
 	private static String parentLookup(MatchSpec match, Metamodel metamodel, Dataset dataset, Class<?> valueType) {
@@ -189,8 +201,34 @@ public final class ConversionPlan {
 		}
 	}
 
-	String select() {
-		return this.select;
+	/**
+	 * Reads a batch of source rows. Without an order of the operator's, rows are read in id order and each batch
+	 * starts after the last id of the one before, so that reading a large table does not slow down batch by batch as
+	 * skipping an offset would; otherwise batches start at an offset.
+	 * @param entityManager an entity manager
+	 * @param read the number of rows read before
+	 * @param after the source id of the last row read before, or {@code null} before the first batch
+	 * @param size the most rows to read
+	 * @return the query
+	 */
+	TypedQuery<Object[]> batch(EntityManager entityManager, long read, @Nullable Object after, int size) {
+		if (this.selectAfter == null) {
+			return entityManager.createQuery(this.select, Object[].class)
+				.setFirstResult(Math.toIntExact(read))
+				.setMaxResults(size);
+		}
+		TypedQuery<Object[]> query = (after != null)
+				? entityManager.createQuery(this.selectAfter, Object[].class).setParameter("after", after)
+				: entityManager.createQuery(this.select, Object[].class);
+		return query.setMaxResults(size);
+	}
+
+	/**
+	 * @param row a row read by {@link #batch}
+	 * @return its source id, which the next batch starts after
+	 */
+	@Nullable Object id(Object[] row) {
+		return (this.selectAfter != null) ? row[row.length - 1] : null;
 	}
 
 	String count() {

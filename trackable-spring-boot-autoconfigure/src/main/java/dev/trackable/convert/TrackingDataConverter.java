@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.Query;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -94,33 +95,36 @@ public final class TrackingDataConverter {
 	public ConversionSummary convert(ConversionPlan plan, boolean dryRun, LongConsumer progress) {
 		long total = count(plan);
 		Tally tally = new Tally();
-		for (long done = 0; done < total;) {
-			int first = Math.toIntExact(done);
-			int size = (int) Math.min(this.batchSize, total - done);
+		while (tally.read < total) {
+			long read = tally.read;
+			@Nullable Object after = tally.lastId;
+			int size = (int) Math.min(this.batchSize, total - read);
+			Tally batch;
 			try {
-				Tally batch = this.transactions.execute((status) -> convertBatch(plan, first, size, dryRun));
-				tally.add((batch != null) ? batch : new Tally());
+				batch = this.transactions.execute((status) -> convertBatch(plan, read, after, size, dryRun));
 			}
 			catch (RuntimeException ex) {
 				throw new ConversionException("Stopped after writing " + tally.migrated + " of " + total + " rows: "
 						+ ex.getMessage() + "; the import can be run again as it is", ex);
 			}
-			done += size;
-			progress.accept(done);
+			if (batch == null || batch.read == 0) {
+				// Rows deleted since they were counted.
+				break;
+			}
+			tally.add(batch);
+			progress.accept(tally.read);
 		}
 		return new ConversionSummary(tally.read, tally.migrated, tally.skipped);
 	}
 
-	private Tally convertBatch(ConversionPlan plan, int first, int size, boolean dryRun) {
-		List<Object[]> rows = this.entityManager.createQuery(plan.select(), Object[].class)
-			.setFirstResult(first)
-			.setMaxResults(size)
-			.getResultList();
+	private Tally convertBatch(ConversionPlan plan, long read, @Nullable Object after, int size, boolean dryRun) {
+		List<Object[]> rows = plan.batch(this.entityManager, read, after, size).getResultList();
 		Function<Object[], List<Object>> parents = parents(plan, rows);
 		PersistenceUnitUtil util = this.entityManagerFactory.getPersistenceUnitUtil();
 		Tally tally = new Tally();
 		for (Object[] row : rows) {
 			tally.read++;
+			tally.lastId = plan.id(row);
 			List<Object> found = parents.apply(row);
 			if (found.size() != 1) {
 				tally.skip(found.isEmpty() ? "no parent found" : "several parents match");
@@ -166,7 +170,7 @@ public final class TrackingDataConverter {
 		return (row) -> parents.getOrDefault(row[0], List.of());
 	}
 
-	/** Counts of one batch, added to the run's only once the batch is committed. */
+	/** Counts of one batch, and the source id it ended at, added to the run's only once the batch is committed. */
 	private static final class Tally {
 
 		private long read;
@@ -175,6 +179,8 @@ public final class TrackingDataConverter {
 
 		private final Map<String, Long> skipped = new LinkedHashMap<>();
 
+		private @Nullable Object lastId;
+
 		void skip(String reason) {
 			this.skipped.merge(reason, 1L, Long::sum);
 		}
@@ -182,6 +188,7 @@ public final class TrackingDataConverter {
 		void add(Tally batch) {
 			this.read += batch.read;
 			this.migrated += batch.migrated;
+			this.lastId = batch.lastId;
 			batch.skipped.forEach((reason, count) -> this.skipped.merge(reason, count, Long::sum));
 		}
 

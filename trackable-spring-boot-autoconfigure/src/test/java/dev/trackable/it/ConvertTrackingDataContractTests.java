@@ -143,8 +143,17 @@ abstract class ConvertTrackingDataContractTests {
 
 		assertThat(output).contains("Migrated 1237 of 1239 rows");
 		assertThat(dailyRows()).hasSize(1237);
+		long viewsOfArticle1 = 1233L * 1234 / 2 + 5 + 7;
 		assertThat(TestApplications.sum(this.observer, "ArticleDailyData", "impressions", "1"))
-			.isEqualTo(1233L * 1234 / 2 + 5 + 7);
+			.isEqualTo(viewsOfArticle1);
+
+		// In an order of the operator's, batches start at offsets rather than after the last id.
+		runCommand("convert_tracking_data", "LegacyPageStats", "ArticleDailyData", DAILY_BY_LINK,
+				"--key-fields=viewedOn:collectedDuring", "--update-fields=views:clickThroughs", "--order-by=-viewedOn");
+
+		assertThat(dailyRows()).hasSize(1237);
+		assertThat(TestApplications.sum(this.observer, "ArticleDailyData", "clickThroughs", "1"))
+			.isEqualTo(viewsOfArticle1);
 	}
 
 	/** @return the daily rows as "parent period impressions clickThroughs", in that order */
