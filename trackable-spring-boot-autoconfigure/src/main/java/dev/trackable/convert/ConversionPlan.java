@@ -124,20 +124,21 @@ public final class ConversionPlan {
 			}
 			selections.add(value.expression());
 		}
-		String id = Entities.idName(source);
-		String select = "select " + String.join(", ", selections) + ((id != null) ? ", s." + id : "") + " from "
-				+ paths.from();
-		String count = "select count(*) from " + source.getName();
-		if (spec.orderBy().isEmpty() && id != null) {
-			String byId = " order by s." + id;
-			return new ConversionPlan(dataset, select + byId, select + " where s." + id + " > :after" + byId, count,
-					parentLookup, keySource, spec.updateFields(), spec.maxRecords(), timeZone);
-		}
 		List<String> order = new ArrayList<>();
 		for (String item : spec.orderBy()) {
 			boolean descending = item.startsWith("-");
 			String path = descending ? item.substring(1) : item;
 			order.add(paths.value(path, "--order-by").expression() + (descending ? " desc" : ""));
+		}
+		// Every path is resolved now, so the FROM clause has all the joins they need.
+		String id = Entities.idName(source);
+		String select = "select " + String.join(", ", selections) + ((id != null) ? ", s." + id : "") + " from "
+				+ paths.from();
+		String count = "select count(*) from " + source.getName();
+		if (order.isEmpty() && id != null) {
+			String byId = " order by s." + id;
+			return new ConversionPlan(dataset, select + byId, select + " where s." + id + " > :after" + byId, count,
+					parentLookup, keySource, spec.updateFields(), spec.maxRecords(), timeZone);
 		}
 		if (id != null) {
 			order.add("s." + id);

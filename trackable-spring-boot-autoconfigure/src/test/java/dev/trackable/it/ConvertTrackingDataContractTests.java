@@ -112,7 +112,7 @@ abstract class ConvertTrackingDataContractTests {
 		assertThat(totalRows()).containsExactly("1 5 1", "2 11 3");
 
 		runCommand("convert_tracking_data", "LegacyPageStats", "ArticleTotals", TOTALS_BY_TITLE,
-				"--update-fields=views:impressions", "--order-by=viewedOn,id");
+				"--update-fields=views:impressions", "--order-by=page.id,viewedOn");
 
 		assertThat(totalRows()).as("only the named counters are set").containsExactly("1 7 1", "2 11 3");
 	}
