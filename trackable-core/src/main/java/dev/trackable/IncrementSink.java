@@ -21,4 +21,13 @@ public interface IncrementSink {
 	 */
 	void add(Dataset dataset, String parentId, @Nullable LocalDateTime period, Dataset.Counter counter, long amount);
 
+	/**
+	 * Publishes what the sink holds back, such as the local spool after an outage, so that a collection run now sees
+	 * every increment made so far. A sink that holds nothing back has nothing to do.
+	 * @return whether everything reached the broker
+	 */
+	default boolean publishPending() {
+		return true;
+	}
+
 }

@@ -222,9 +222,7 @@ public final class TrackableAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CollectionTask trackableCollectionTask(TrackableProperties properties, Collector collector) {
-			Integer limit = properties.getProcessNumMessages();
-			return new CollectionTask(collector, properties.getCollectionPeriod(),
-					(limit != null) ? limit : Long.MAX_VALUE);
+			return new CollectionTask(collector, properties.getCollectionPeriod(), properties.maxMessagesPerQueue());
 		}
 
 	}

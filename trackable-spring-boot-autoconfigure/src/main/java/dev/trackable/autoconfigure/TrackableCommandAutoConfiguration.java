@@ -2,11 +2,18 @@ package dev.trackable.autoconfigure;
 
 import java.util.List;
 
+import dev.trackable.IncrementSink;
+import dev.trackable.TrackableRegistry;
+import dev.trackable.collect.Collector;
 import dev.trackable.collect.ParkedMessages;
 import dev.trackable.command.CommandExit;
+import dev.trackable.command.ConvertTrackingDataCommand;
+import dev.trackable.command.FoldTrackableMessagesCommand;
 import dev.trackable.command.ReplayMalformedMessagesCommand;
 import dev.trackable.command.TrackableCommand;
 import dev.trackable.command.TrackableCommandRunner;
+import dev.trackable.convert.TrackingDataConverter;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Auto-configuration of trackable's management commands.
@@ -26,6 +34,28 @@ public final class TrackableCommandAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReplayMalformedMessagesCommand trackableReplayMalformedMessagesCommand(ParkedMessages parked) {
 		return new ReplayMalformedMessagesCommand(parked);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FoldTrackableMessagesCommand trackableFoldTrackableMessagesCommand(Collector collector,
+			TrackableRegistry registry, IncrementSink sink, TrackableProperties properties) {
+		return new FoldTrackableMessagesCommand(collector, registry, sink, properties.maxMessagesPerQueue());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrackingDataConverter trackableTrackingDataConverter(EntityManagerFactory entityManagerFactory,
+			PlatformTransactionManager transactionManager, TrackableProperties properties) {
+		return new TrackingDataConverter(entityManagerFactory, transactionManager, properties.getTimeZone(),
+				TrackingDataConverter.DEFAULT_BATCH_SIZE);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvertTrackingDataCommand trackableConvertTrackingDataCommand(TrackingDataConverter converter,
+			TrackableRegistry registry) {
+		return new ConvertTrackingDataCommand(converter, registry);
 	}
 
 	@Bean

@@ -156,6 +156,11 @@ public class TrackableProperties {
 		this.processNumMessages = (processNumMessages != null) ? positive(processNumMessages, "process-num-messages") : null;
 	}
 
+	/** @return the most messages one collection run takes from each queue, {@link Long#MAX_VALUE} when unlimited */
+	long maxMessagesPerQueue() {
+		return (this.processNumMessages != null) ? this.processNumMessages : Long.MAX_VALUE;
+	}
+
 	public int getCollectionChunkSize() {
 		return this.collectionChunkSize;
 	}

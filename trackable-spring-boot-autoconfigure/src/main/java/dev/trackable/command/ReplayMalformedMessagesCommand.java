@@ -39,16 +39,12 @@ public final class ReplayMalformedMessagesCommand implements TrackableCommand {
 
 	@Override
 	public int run(ApplicationArguments arguments, PrintStream out) {
-		int max;
-		try {
-			max = max(arguments);
+		CommandArguments options = new CommandArguments(arguments, OPTIONS);
+		if (!options.operands().isEmpty()) {
+			throw new CommandUsageException("Unexpected argument " + options.operands().get(0));
 		}
-		catch (IllegalArgumentException ex) {
-			out.println(ex.getMessage());
-			out.println("Usage: " + usage());
-			return USAGE;
-		}
-		if (arguments.containsOption("list")) {
+		int max = options.positive("max", Integer.MAX_VALUE);
+		if (options.has("list")) {
 			List<ParkedMessage> messages = this.parked.list(max);
 			messages.forEach((message) -> out.printf("%s from %s (%d bytes): %s%n  %s%n", message.reason(),
 					message.origin(), message.size(), message.error(), message.preview()));
@@ -57,32 +53,6 @@ public final class ReplayMalformedMessagesCommand implements TrackableCommand {
 		}
 		out.println("Replayed " + this.parked.replay(max));
 		return OK;
-	}
-
-	private static int max(ApplicationArguments arguments) {
-		for (String option : arguments.getOptionNames()) {
-			// Options with a dot, like --spring.datasource.url=..., are the application's properties.
-			if (!OPTIONS.contains(option) && !option.contains(".")) {
-				throw new IllegalArgumentException("Unknown option --" + option);
-			}
-		}
-		if (arguments.getNonOptionArgs().size() > 1) {
-			throw new IllegalArgumentException("Unexpected argument " + arguments.getNonOptionArgs().get(1));
-		}
-		List<String> values = arguments.getOptionValues("max");
-		if (values == null || values.isEmpty()) {
-			return Integer.MAX_VALUE;
-		}
-		try {
-			int max = Integer.parseInt(values.get(0));
-			if (max < 1) {
-				throw new NumberFormatException();
-			}
-			return max;
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--max takes a positive number, was '" + values.get(0) + "'");
-		}
 	}
 
 }

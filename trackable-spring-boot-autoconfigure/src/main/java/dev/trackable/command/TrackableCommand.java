@@ -11,7 +11,8 @@ import org.springframework.boot.ApplicationArguments;
 public interface TrackableCommand {
 
 	/** The names of the commands trackable provides; the application starts without its web server for these. */
-	List<String> NAMES = List.of(ReplayMalformedMessagesCommand.NAME);
+	List<String> NAMES = List.of(ReplayMalformedMessagesCommand.NAME, FoldTrackableMessagesCommand.NAME,
+			ConvertTrackingDataCommand.NAME);
 
 	/** Exit code of a command that did its work. */
 	int OK = 0;
@@ -25,7 +26,7 @@ public interface TrackableCommand {
 	/** @return the command's name, e.g. {@code replay_malformed_messages} */
 	String name();
 
-	/** @return how to call it, for the message shown on bad arguments */
+	/** @return how to call it, shown on bad arguments and by {@code --help} */
 	String usage();
 
 	/**
@@ -33,6 +34,7 @@ public interface TrackableCommand {
 	 * @param arguments the application's arguments; the first non-option one is the command's name
 	 * @param out where to print what it did
 	 * @return the exit code
+	 * @throws CommandUsageException on bad arguments, before the command changed anything
 	 */
 	int run(ApplicationArguments arguments, PrintStream out);
 

@@ -166,8 +166,9 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 	/**
 	 * Publishes everything accumulated so far, after what the spool holds; what the broker does not confirm goes to
 	 * the spool. While the broker is down, attempts to reach it are spaced out and batches go straight to the spool.
-	 * @return whether everything reached the broker
+	 * @return whether everything reached the broker, so that nothing waits in the spool
 	 */
+	@Override
 	public synchronized boolean publishPending() {
 		long spooledBefore = this.spool.spooledRecords();
 		boolean attempted = this.backoff.ready();
@@ -205,7 +206,7 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 				this.outageListener.outageBegan(this.lastFailure);
 			}
 		}
-		return complete;
+		return complete && this.spool.isEmpty();
 	}
 
 	private boolean replaySpool() {

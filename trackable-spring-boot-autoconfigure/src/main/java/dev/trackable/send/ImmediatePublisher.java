@@ -10,6 +10,7 @@ import dev.trackable.amqp.TrackableBroker;
 import dev.trackable.message.CountMessage;
 import dev.trackable.message.CountMessageCodec;
 import dev.trackable.message.CountRow;
+import dev.trackable.spool.ReplayResult;
 import dev.trackable.spool.Spool;
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +67,9 @@ public final class ImmediatePublisher implements IncrementSink {
 		}
 		synchronized (this) {
 			try {
-				if (!spool.isEmpty() && !spool.replay(this.republisher).complete()) {
-					throw new IllegalStateException("The broker is still unreachable");
+				ReplayResult replay = replay(spool);
+				if (replay.failure() != null) {
+					throw new IllegalStateException("The broker is still unreachable", replay.failure());
 				}
 				this.broker.publish(message, body);
 				this.counters.published(message.dataset());
@@ -89,6 +91,22 @@ public final class ImmediatePublisher implements IncrementSink {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Replays the spool of captured messages, if any.
+	 */
+	@Override
+	public synchronized boolean publishPending() {
+		Spool spool = this.captureSpool;
+		return spool == null || replay(spool).complete();
+	}
+
+	private ReplayResult replay(Spool spool) {
+		if (spool.isEmpty()) {
+			return new ReplayResult(0, 0, null);
+		}
+		return spool.replay(this.republisher);
 	}
 
 }

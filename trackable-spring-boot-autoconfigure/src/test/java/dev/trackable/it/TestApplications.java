@@ -15,15 +15,32 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts instances of the test application against the test broker and one H2 database they share, as instances of
- * one application share theirs, each set of instances with an exchange and queues of its own. Closing removes the
- * queues and stops the instances.
+ * Starts instances of the test application against the test broker and one database they share, as instances of
+ * one application share theirs (an H2 database of their own unless told otherwise), each set of instances with an
+ * exchange and queues of its own. Closing removes the queues and stops the instances.
  */
 final class TestApplications implements AutoCloseable {
 
 	private final String name = "trackable-test-" + UUID.randomUUID();
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private final List<String> database;
+
+	/** Instances on an H2 database of their own. */
+	TestApplications() {
+		this.database = List.of("spring.datasource.url=jdbc:h2:mem:" + this.name + ";DB_CLOSE_DELAY=-1");
+	}
+
+	/**
+	 * Instances on a database server, whose tables other test runs share.
+	 * @param database the database
+	 */
+	TestApplications(TestServices.Database database) {
+		this.database = List.of("spring.datasource.url=" + database.url(),
+				"spring.datasource.username=" + database.username(),
+				"spring.datasource.password=" + database.password());
+	}
 
 	ConfigurableApplicationContext start(String... properties) {
 		return run(new SpringApplicationBuilder(TestApplication.class), new String[0], properties);
@@ -40,11 +57,11 @@ final class TestApplications implements AutoCloseable {
 		TestServices.Endpoint rabbit = TestServices.rabbit();
 		List<String> all = new ArrayList<>(List.of("spring.rabbitmq.host=" + rabbit.host(),
 				"spring.rabbitmq.port=" + rabbit.port(), "spring.rabbitmq.username=" + rabbit.username(),
-				"spring.rabbitmq.password=" + rabbit.password(),
-				"spring.datasource.url=jdbc:h2:mem:" + this.name + ";DB_CLOSE_DELAY=-1",
-				"spring.jpa.hibernate.ddl-auto=update", "trackable.exchange=" + this.name,
-				"trackable.queue-prefix=" + this.name + ".", "trackable.malformed-queue=" + this.name + ".malformed",
+				"spring.rabbitmq.password=" + rabbit.password(), "spring.jpa.hibernate.ddl-auto=update",
+				"trackable.exchange=" + this.name, "trackable.queue-prefix=" + this.name + ".",
+				"trackable.malformed-queue=" + this.name + ".malformed",
 				"trackable.spool.directory=target/spool/" + UUID.randomUUID(), "spring.main.banner-mode=off"));
+		all.addAll(this.database);
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = builder.properties(all.toArray(String[]::new)).run(arguments);
 		this.contexts.add(context);
