@@ -1,7 +1,6 @@
 package dev.trackable;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +28,7 @@ public final class Tracker {
 
 	private final IncrementSink sink;
 
-	private final Clock clock;
-
-	private final ZoneId zone;
+	private final PeriodClock periods;
 
 	private final List<RequestFilter> filters;
 
@@ -40,8 +37,7 @@ public final class Tracker {
 		this.registry = registry;
 		this.parentIdentifier = parentIdentifier;
 		this.sink = sink;
-		this.clock = clock;
-		this.zone = zone;
+		this.periods = new PeriodClock(clock, zone);
 		this.filters = List.copyOf(filters);
 	}
 
@@ -111,15 +107,17 @@ public final class Tracker {
 			@Nullable Class<? extends TrackableData> only, String field, long amount) {
 		List<Dataset> datasets = datasetsOf(parent);
 		String parentId = parentIdOf(parent);
-		List<Dataset> targets = targets(parent, datasets, only, field);
+		checkField(parent, datasets, only, field);
 		if (amount == 0 || (request != null && !accepted(request))) {
 			return;
 		}
-		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), this.zone);
-		for (Dataset dataset : targets) {
-			Period period = dataset.period();
-			this.sink.add(dataset, parentId, (period != null) ? period.start(now) : null, dataset.counter(field),
-					amount);
+		// Loops rather than streams, and no list of targets: this runs on every request.
+		for (Dataset dataset : datasets) {
+			if ((only != null) ? dataset.dataClass() == only : dataset.hasCounter(field)) {
+				Period period = dataset.period();
+				this.sink.add(dataset, parentId, (period != null) ? this.periods.start(period) : null,
+						dataset.counter(field), amount);
+			}
 		}
 	}
 
@@ -151,7 +149,11 @@ public final class Tracker {
 		return parentId;
 	}
 
-	private static List<Dataset> targets(Object parent, List<Dataset> datasets,
+	/**
+	 * Checks that the field is a counter of the dataset named, or of at least one dataset of the parent.
+	 * @throws IllegalArgumentException if it is not; the message lists the valid fields
+	 */
+	private static void checkField(Object parent, List<Dataset> datasets,
 			@Nullable Class<? extends TrackableData> only, String field) {
 		if (only != null) {
 			Dataset dataset = datasets.stream()
@@ -160,18 +162,19 @@ public final class Tracker {
 				.orElseThrow(() -> new IllegalArgumentException(only.getName() + " is not a dataset of "
 						+ parent.getClass().getName() + "; its datasets are " + datasets));
 			dataset.counter(field);
-			return List.of(dataset);
+			return;
 		}
-		List<Dataset> targets = datasets.stream().filter((dataset) -> dataset.hasCounter(field)).toList();
-		if (targets.isEmpty()) {
-			datasets.stream()
-				.filter((dataset) -> dataset.hasNonCounterAttribute(field))
-				.findFirst()
-				.ifPresent((dataset) -> dataset.counter(field));
-			throw new IllegalArgumentException("Unknown field '" + field + "' for " + parent.getClass().getName()
-					+ "; valid fields: " + datasets.stream().map((d) -> d.name() + " " + d.counterNames()).toList());
+		for (Dataset dataset : datasets) {
+			if (dataset.hasCounter(field)) {
+				return;
+			}
 		}
-		return targets;
+		datasets.stream()
+			.filter((dataset) -> dataset.hasNonCounterAttribute(field))
+			.findFirst()
+			.ifPresent((dataset) -> dataset.counter(field));
+		throw new IllegalArgumentException("Unknown field '" + field + "' for " + parent.getClass().getName()
+				+ "; valid fields: " + datasets.stream().map((d) -> d.name() + " " + d.counterNames()).toList());
 	}
 
 	private boolean accepted(HttpServletRequest request) {

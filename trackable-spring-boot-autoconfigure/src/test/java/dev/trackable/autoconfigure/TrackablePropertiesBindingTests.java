@@ -64,7 +64,7 @@ class TrackablePropertiesBindingTests {
 		TrackableContextRunners.withJpa().withPropertyValues("trackable.time-zone=Europe/Berlin").run((context) -> {
 			ZoneId berlin = ZoneId.of("Europe/Berlin");
 			assertThat(context.getBean(TrackableProperties.class).getTimeZone()).isEqualTo(berlin);
-			assertThat(context.getBean(Tracker.class)).extracting("zone").isEqualTo(berlin);
+			assertThat(context.getBean(Tracker.class)).extracting("periods.zone").isEqualTo(berlin);
 		});
 	}
 
