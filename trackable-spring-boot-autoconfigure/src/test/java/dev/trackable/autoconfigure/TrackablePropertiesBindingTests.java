@@ -98,6 +98,20 @@ class TrackablePropertiesBindingTests {
 	}
 
 	@Test
+	void theQueueTypeIsClassicUnlessQuorumIsAsked() {
+		TrackableContextRunners.withJpa().run((context) -> {
+			assertThat(context.getBean(TrackableProperties.class).getQueueType())
+				.isEqualTo(TrackableProperties.QueueType.CLASSIC);
+			assertThat(context.getBean(TrackableBroker.class)).extracting("quorum").isEqualTo(false);
+		});
+		TrackableContextRunners.withJpa().withPropertyValues("trackable.queue-type=quorum").run((context) -> {
+			assertThat(context.getBean(TrackableProperties.class).getQueueType())
+				.isEqualTo(TrackableProperties.QueueType.QUORUM);
+			assertThat(context.getBean(TrackableBroker.class)).extracting("quorum").isEqualTo(true);
+		});
+	}
+
+	@Test
 	void environmentVariablesInTheOldStyleBind() {
 		TrackableContextRunners.withJpa()
 			.withInitializer((context) -> systemEnvironment(context,
@@ -133,6 +147,7 @@ class TrackablePropertiesBindingTests {
 			"trackable.collection-period=0 | trackable.collection-period",
 			"trackable.publish-batch-size=0 | trackable.publish-batch-size",
 			"trackable.publish-mode=bogus | trackable.publish-mode",
+			"trackable.queue-type=mirrored | trackable.queue-type",
 			"trackable.exchange= | trackable.exchange",
 			"trackable.malformed-queue= | trackable.malformed-queue",
 			"trackable.process-num-messages=0 | trackable.process-num-messages",
