@@ -106,7 +106,7 @@ public final class Tracker {
 	private void record(@Nullable HttpServletRequest request, Object parent,
 			@Nullable Class<? extends TrackableData> only, String field, long amount) {
 		List<Dataset> datasets = datasetsOf(parent);
-		String parentId = parentIdOf(parent);
+		Object parentId = parentIdOf(parent);
 		checkField(parent, datasets, only, field);
 		if (amount == 0 || (request != null && !accepted(request))) {
 			return;
@@ -131,7 +131,11 @@ public final class Tracker {
 		return datasets;
 	}
 
-	private String parentIdOf(Object parent) {
+	/**
+	 * Returns the parent's id, checked: itself when it is a boxed integer or a UUID, whose strings always fit and
+	 * which then need not be made on every call, otherwise its string.
+	 */
+	private Object parentIdOf(Object parent) {
 		Object id = this.parentIdentifier.idOf(parent);
 		if (id == null) {
 			throw new IllegalArgumentException(
@@ -140,6 +144,10 @@ public final class Tracker {
 		if (!(id instanceof Number || id instanceof CharSequence || id instanceof UUID)) {
 			throw new IllegalArgumentException("Unsupported id type " + id.getClass().getName() + " of "
 					+ parent.getClass().getName() + ": ids must be numbers, strings or UUIDs");
+		}
+		if (id instanceof Long || id instanceof Integer || id instanceof Short || id instanceof Byte
+				|| id instanceof UUID) {
+			return id;
 		}
 		String parentId = id.toString();
 		if (parentId.isEmpty() || parentId.length() > MAX_PARENT_ID_LENGTH) {
