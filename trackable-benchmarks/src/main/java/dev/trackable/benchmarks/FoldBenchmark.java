@@ -73,19 +73,8 @@ public final class FoldBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, Integer> options = new HashMap<>(
-				Map.of("rows", 50_000, "overlap", 4, "rounds", 3, "scale-chunk", 20));
-		List<String> passed = new ArrayList<>();
-		for (String arg : args) {
-			String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : "";
-			if (options.containsKey(name)) {
-				options.put(name, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
-			}
-			else {
-				passed.add(arg);
-			}
-		}
-		try (BenchmarkRun run = BenchmarkRun.start(passed.toArray(String[]::new))) {
+		Options options = new Options(args, Map.of("rows", 50_000, "overlap", 4, "rounds", 3, "scale-chunk", 20));
+		try (BenchmarkRun run = BenchmarkRun.start(options.application())) {
 			run.truncate();
 			FoldBenchmark benchmark = new FoldBenchmark(run, options.get("rows"), options.get("overlap"));
 			System.out.printf("fold: %s%n  %,d rows, each in %d messages of %,d rows: %,d messages, %,d message rows%n",

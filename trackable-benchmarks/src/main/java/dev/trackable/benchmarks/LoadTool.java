@@ -3,7 +3,6 @@ package dev.trackable.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,20 +46,9 @@ public final class LoadTool {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, Integer> options = new HashMap<>(Map.of("threads", 2, "increments", 1_000_000,
-				"objects", 10_000));
-		List<String> passed = new ArrayList<>();
-		for (String arg : args) {
-			String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : "";
-			if (options.containsKey(name)) {
-				options.put(name, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
-			}
-			else {
-				passed.add(arg);
-			}
-		}
+		Options options = new Options(args, Map.of("threads", 2, "increments", 1_000_000, "objects", 10_000));
 		LoadTool tool = new LoadTool(options.get("threads"), options.get("increments"), options.get("objects"));
-		try (BenchmarkRun run = BenchmarkRun.start(passed.toArray(String[]::new))) {
+		try (BenchmarkRun run = BenchmarkRun.start(options.application())) {
 			run.truncate();
 			System.out.println(tool.drive(run, String.join(" ", args)));
 		}
@@ -187,18 +175,12 @@ public final class LoadTool {
 			CollectionResult total = null;
 			while (this.running) {
 				CollectionResult result = this.collector.collect(Long.MAX_VALUE);
-				total = (total != null) ? add(total, result) : result;
+				total = (total != null) ? total.plus(result) : result;
 				this.sum.set(total);
 				if (result.taken() == 0) {
 					pause();
 				}
 			}
-		}
-
-		private static CollectionResult add(CollectionResult a, CollectionResult b) {
-			return new CollectionResult(a.startedAt(), a.duration().plus(b.duration()), a.messages() + b.messages(),
-					a.increments() + b.increments(), a.rows() + b.rows(), a.statements() + b.statements(),
-					a.malformed() + b.malformed(), a.duplicates() + b.duplicates());
 		}
 
 		private void pause() {
