@@ -14,12 +14,14 @@ public interface IncrementSink {
 	/**
 	 * Adds an amount to a counter.
 	 * @param dataset the dataset
-	 * @param parentId the parent's id as a string
+	 * @param parentId the parent's id: a {@link Long}, {@link Integer}, {@link Short}, {@link Byte} or
+	 * {@link java.util.UUID} as it is, so that the request path need not make a string of it, otherwise its string;
+	 * what is stored is its {@code toString()}
 	 * @param period the start of the current period, or {@code null} for all-time totals
 	 * @param counter the counter
 	 * @param amount the amount, negative to decrement
 	 */
-	void add(Dataset dataset, String parentId, @Nullable LocalDateTime period, Dataset.Counter counter, long amount);
+	void add(Dataset dataset, Object parentId, @Nullable LocalDateTime period, Dataset.Counter counter, long amount);
 
 	/**
 	 * Publishes what the sink holds back, such as the local spool after an outage, so that a collection run now sees

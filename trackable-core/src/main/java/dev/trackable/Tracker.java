@@ -1,7 +1,6 @@
 package dev.trackable;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +28,7 @@ public final class Tracker {
 
 	private final IncrementSink sink;
 
-	private final Clock clock;
-
-	private final ZoneId zone;
+	private final PeriodClock periods;
 
 	private final List<RequestFilter> filters;
 
@@ -44,8 +41,7 @@ public final class Tracker {
 		this.registry = registry;
 		this.parentIdentifier = parentIdentifier;
 		this.sink = sink;
-		this.clock = clock;
-		this.zone = zone;
+		this.periods = new PeriodClock(clock, zone);
 		this.filters = List.copyOf(filters);
 	}
 
@@ -133,23 +129,24 @@ public final class Tracker {
 	private void record(@Nullable HttpServletRequest request, Object parent,
 			@Nullable Class<? extends TrackableData> only, String field, long amount) {
 		List<Dataset> datasets = datasetsOf(parent);
-		String parentId = parentIdOf(parent);
-		List<Dataset> targets = targets(parent, datasets, only, field);
+		Object parentId = parentIdOf(parent);
+		checkField(parent, datasets, only, field);
 		if (amount == 0) {
 			return;
 		}
-		if (request != null && !accepted(request)) {
-			for (Dataset dataset : targets) {
-				this.filtered.increment(dataset.name());
+		boolean accepted = request == null || accepted(request);
+		// Loops rather than streams, and no list of targets: this runs on every request.
+		for (Dataset dataset : datasets) {
+			if ((only != null) ? dataset.dataClass() == only : dataset.hasCounter(field)) {
+				if (!accepted) {
+					this.filtered.increment(dataset.name());
+					continue;
+				}
+				Period period = dataset.period();
+				this.sink.add(dataset, parentId, (period != null) ? this.periods.start(period) : null,
+						dataset.counter(field), amount);
+				this.recorded.increment(dataset.name());
 			}
-			return;
-		}
-		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), this.zone);
-		for (Dataset dataset : targets) {
-			Period period = dataset.period();
-			this.sink.add(dataset, parentId, (period != null) ? period.start(now) : null, dataset.counter(field),
-					amount);
-			this.recorded.increment(dataset.name());
 		}
 	}
 
@@ -163,7 +160,11 @@ public final class Tracker {
 		return datasets;
 	}
 
-	private String parentIdOf(Object parent) {
+	/**
+	 * Returns the parent's id, checked: itself when it is a boxed integer or a UUID, whose strings always fit and
+	 * which then need not be made on every call, otherwise its string.
+	 */
+	private Object parentIdOf(Object parent) {
 		Object id = this.parentIdentifier.idOf(parent);
 		if (id == null) {
 			throw new IllegalArgumentException(
@@ -173,6 +174,10 @@ public final class Tracker {
 			throw new IllegalArgumentException("Unsupported id type " + id.getClass().getName() + " of "
 					+ parent.getClass().getName() + ": ids must be numbers, strings or UUIDs");
 		}
+		if (id instanceof Long || id instanceof Integer || id instanceof Short || id instanceof Byte
+				|| id instanceof UUID) {
+			return id;
+		}
 		String parentId = id.toString();
 		if (parentId.isEmpty() || parentId.length() > MAX_PARENT_ID_LENGTH) {
 			throw new IllegalArgumentException("The id of " + parent.getClass().getName()
@@ -181,7 +186,11 @@ public final class Tracker {
 		return parentId;
 	}
 
-	private static List<Dataset> targets(Object parent, List<Dataset> datasets,
+	/**
+	 * Checks that the field is a counter of the dataset named, or of at least one dataset of the parent.
+	 * @throws IllegalArgumentException if it is not; the message lists the valid fields
+	 */
+	private static void checkField(Object parent, List<Dataset> datasets,
 			@Nullable Class<? extends TrackableData> only, String field) {
 		if (only != null) {
 			Dataset dataset = datasets.stream()
@@ -190,18 +199,19 @@ public final class Tracker {
 				.orElseThrow(() -> new IllegalArgumentException(only.getName() + " is not a dataset of "
 						+ parent.getClass().getName() + "; its datasets are " + datasets));
 			dataset.counter(field);
-			return List.of(dataset);
+			return;
 		}
-		List<Dataset> targets = datasets.stream().filter((dataset) -> dataset.hasCounter(field)).toList();
-		if (targets.isEmpty()) {
-			datasets.stream()
-				.filter((dataset) -> dataset.hasNonCounterAttribute(field))
-				.findFirst()
-				.ifPresent((dataset) -> dataset.counter(field));
-			throw new IllegalArgumentException("Unknown field '" + field + "' for " + parent.getClass().getName()
-					+ "; valid fields: " + datasets.stream().map((d) -> d.name() + " " + d.counterNames()).toList());
+		for (Dataset dataset : datasets) {
+			if (dataset.hasCounter(field)) {
+				return;
+			}
 		}
-		return targets;
+		datasets.stream()
+			.filter((dataset) -> dataset.hasNonCounterAttribute(field))
+			.findFirst()
+			.ifPresent((dataset) -> dataset.counter(field));
+		throw new IllegalArgumentException("Unknown field '" + field + "' for " + parent.getClass().getName()
+				+ "; valid fields: " + datasets.stream().map((d) -> d.name() + " " + d.counterNames()).toList());
 	}
 
 	private boolean accepted(HttpServletRequest request) {

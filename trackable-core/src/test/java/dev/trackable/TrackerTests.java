@@ -44,7 +44,7 @@ class TrackerTests {
 	private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
 	private final IncrementSink sink = (dataset, parentId, period, counter, amount) -> this.calls
-		.add(new Call(dataset.name(), parentId, period, counter.name(), amount));
+		.add(new Call(dataset.name(), parentId.toString(), period, counter.name(), amount));
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/articles/42");
 
@@ -437,7 +437,7 @@ class TrackerTests {
 			List<Call> other = new ArrayList<>();
 			Tracker second = new Tracker(TrackerTests.this.registry, TrackerTests::readId,
 					(dataset, parentId, period, counter, amount) -> other
-						.add(new Call(dataset.name(), parentId, period, counter.name(), amount)),
+						.add(new Call(dataset.name(), parentId.toString(), period, counter.name(), amount)),
 					Clock.fixed(NOW, ZoneOffset.UTC), BERLIN, List.of());
 			Trackable.bind(TrackerTests.this.tracker);
 			Trackable.bind(second);

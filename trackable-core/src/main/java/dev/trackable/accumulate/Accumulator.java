@@ -42,7 +42,7 @@ public final class Accumulator implements IncrementSink {
 	}
 
 	@Override
-	public void add(Dataset dataset, String parentId, @Nullable LocalDateTime period, Dataset.Counter counter,
+	public void add(Dataset dataset, Object parentId, @Nullable LocalDateTime period, Dataset.Counter counter,
 			long amount) {
 		Key key = new Key(dataset, parentId, period, counter.index());
 		for (;;) {
@@ -92,7 +92,7 @@ public final class Accumulator implements IncrementSink {
 			}
 			Key key = entry.getKey();
 			drained.computeIfAbsent(key.dataset, (dataset) -> new LinkedHashMap<>())
-				.computeIfAbsent(new RowKey(key.parentId, key.period), (row) -> new LinkedHashMap<>())
+				.computeIfAbsent(new RowKey(key.parentId.toString(), key.period), (row) -> new LinkedHashMap<>())
 				.merge(key.dataset.counters().get(key.counter).name(), sum, Long::sum);
 		}
 		Map<Dataset, List<CountRow>> rows = new LinkedHashMap<>();
@@ -119,7 +119,11 @@ public final class Accumulator implements IncrementSink {
 		}
 	}
 
-	private record Key(Dataset dataset, String parentId, @Nullable LocalDateTime period, int counter) {
+	/**
+	 * A cell's key. The parent id is a string, or a boxed integer or UUID (see {@link IncrementSink}): ids with the
+	 * same string in both forms, which one parent class does not mix, are summed into one row when drained.
+	 */
+	private record Key(Dataset dataset, Object parentId, @Nullable LocalDateTime period, int counter) {
 	}
 
 	private record RowKey(String parentId, @Nullable LocalDateTime period) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,17 @@ class AccumulatorTests {
 		assertThat(this.accumulator.size()).isEqualTo(2);
 		assertThat(this.accumulator.drain()).containsExactly(
 				entry(this.daily, List.of(new CountRow("1", MONDAY, Map.of("views", 6L, "clicks", 10L)))));
+	}
+
+	@Test
+	void idsAsTheyAreAndAsStringsAreDrainedAsStringsIntoOneRow() {
+		UUID uuid = UUID.fromString("0b3c8c9e-4a4c-4a8e-9c1e-2f8f8f1d2a10");
+		this.accumulator.add(this.totals, 42L, null, this.totals.counter("views"), 1);
+		this.accumulator.add(this.totals, 42, null, this.totals.counter("views"), 2);
+		this.accumulator.add(this.totals, "42", null, this.totals.counter("views"), 3);
+		this.accumulator.add(this.totals, uuid, null, this.totals.counter("views"), 4);
+		assertThat(this.accumulator.drain().get(this.totals)).containsExactlyInAnyOrder(
+				new CountRow("42", null, Map.of("views", 6L)), new CountRow(uuid.toString(), null, Map.of("views", 4L)));
 	}
 
 	@Test

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.trackable.message.CountMessage;
 import dev.trackable.message.CountMessageCodec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Message;
@@ -17,6 +21,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import org.springframework.amqp.rabbit.connection.RabbitUtils;
 import org.springframework.amqp.rabbit.core.ChannelCallback;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -26,8 +31,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * dataset's name), persistent messages published with confirms, and channels for the collector.
  * <p>
  * Queues are declared before the first publish or get of a dataset on each new connection, so a message is never
- * routed to nowhere, whichever instance starts first and however often the broker restarts. No RabbitMQ-specific
- * {@code x-} arguments are declared, so any AMQP 0-9-1 broker works.
+ * routed to nowhere, whichever instance starts first and however often the broker restarts. The only
+ * RabbitMQ-specific argument, {@code x-queue-type: quorum}, is declared only when asked for and when the broker says
+ * it is RabbitMQ, so any AMQP 0-9-1 broker works.
  */
 public final class TrackableBroker {
 
@@ -42,6 +48,8 @@ public final class TrackableBroker {
 
 	private static final String VERSION_HEADER = "x-trackable-version";
 
+	private static final Logger logger = LoggerFactory.getLogger(TrackableBroker.class);
+
 	private final RabbitTemplate template;
 
 	private final RabbitAdmin admin;
@@ -54,7 +62,14 @@ public final class TrackableBroker {
 
 	private final long confirmTimeoutMillis;
 
+	private final boolean quorum;
+
+	private final AtomicBoolean quorumIgnoredLogged = new AtomicBoolean();
+
 	private final Set<String> declared = ConcurrentHashMap.newKeySet();
+
+	/** The arguments of the queues on the current connection, which depend on the broker it reached. */
+	private volatile @Nullable Map<String, Object> queueArguments;
 
 	/**
 	 * Creates broker access.
@@ -63,19 +78,22 @@ public final class TrackableBroker {
 	 * @param queuePrefix the prefix of the dataset queues' names
 	 * @param malformedQueue the queue malformed messages are parked in
 	 * @param confirmTimeout how long a publish waits for its confirm
+	 * @param quorum whether to declare quorum queues where the broker is RabbitMQ
 	 */
 	public TrackableBroker(ConnectionFactory connectionFactory, String exchange, String queuePrefix,
-			String malformedQueue, Duration confirmTimeout) {
+			String malformedQueue, Duration confirmTimeout, boolean quorum) {
 		this.template = new RabbitTemplate(connectionFactory);
 		this.admin = new RabbitAdmin(connectionFactory);
 		this.exchange = exchange;
 		this.queuePrefix = queuePrefix;
 		this.malformedQueue = malformedQueue;
 		this.confirmTimeoutMillis = confirmTimeout.toMillis();
+		this.quorum = quorum;
 		connectionFactory.addConnectionListener(new ConnectionListener() {
 			@Override
 			public void onCreate(org.springframework.amqp.rabbit.connection.Connection connection) {
 				TrackableBroker.this.declared.clear();
+				TrackableBroker.this.queueArguments = null;
 			}
 		});
 	}
@@ -159,9 +177,8 @@ public final class TrackableBroker {
 			return;
 		}
 		DirectExchange exchange = new DirectExchange(this.exchange, true, false);
-		Queue queue = new Queue(queueOf(dataset), true, false, false, Map.of());
 		this.admin.declareExchange(exchange);
-		this.admin.declareQueue(queue);
+		Queue queue = declareQueue(queueOf(dataset));
 		this.admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with(dataset));
 		this.declared.add(dataset);
 	}
@@ -181,9 +198,57 @@ public final class TrackableBroker {
 
 	private void declareMalformedQueue() {
 		// Tracked with the datasets so that a new connection declares it again; no dataset name starts with NUL.
-		if (this.declared.add("\0" + this.malformedQueue)) {
-			this.admin.declareQueue(new Queue(this.malformedQueue, true, false, false, Map.of()));
+		if (!this.declared.contains("\0" + this.malformedQueue)) {
+			declareQueue(this.malformedQueue);
+			this.declared.add("\0" + this.malformedQueue);
 		}
+	}
+
+	/**
+	 * Declares a durable queue of the configured type.
+	 * @throws IllegalStateException if the queue exists with another type, which the broker refuses to change
+	 */
+	private Queue declareQueue(String name) {
+		Queue queue = new Queue(name, true, false, false, queueArguments());
+		try {
+			this.admin.declareQueue(queue);
+			return queue;
+		}
+		catch (AmqpException ex) {
+			if (!RabbitUtils.isMismatchedQueueArgs(ex)) {
+				throw ex;
+			}
+			throw new IllegalStateException("Queue '" + name + "' exists with another type than "
+					+ "trackable.queue-type=" + (this.quorum ? "quorum" : "classic") + " declares, and a queue's type "
+					+ "cannot change: set trackable.queue-type to the type it has, or let the collector drain it, "
+					+ "delete it (rabbitmqctl delete_queue " + name + ") and restart", ex);
+		}
+	}
+
+	private Map<String, Object> queueArguments() {
+		Map<String, Object> arguments = this.queueArguments;
+		if (arguments == null) {
+			arguments = (this.quorum && isRabbitMq()) ? Map.of("x-queue-type", "quorum") : Map.of();
+			this.queueArguments = arguments;
+		}
+		return arguments;
+	}
+
+	/**
+	 * Whether the broker is RabbitMQ, by the {@code product} it names on connecting: quorum queues exist only there,
+	 * and other AMQP 0-9-1 brokers, such as the embedded one, would refuse their argument.
+	 */
+	private boolean isRabbitMq() {
+		String product = this.template
+			.execute((channel) -> String.valueOf(channel.getConnection().getServerProperties().get("product")));
+		if ("RabbitMQ".equals(product)) {
+			return true;
+		}
+		if (this.quorumIgnoredLogged.compareAndSet(false, true)) {
+			logger.info("trackable.queue-type=quorum is ignored: the broker is {}, not RabbitMQ, and its queues are "
+					+ "declared without arguments", product);
+		}
+		return false;
 	}
 
 	/**

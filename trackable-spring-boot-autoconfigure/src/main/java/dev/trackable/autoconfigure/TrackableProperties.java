@@ -94,6 +94,12 @@ public class TrackableProperties {
 	private String malformedQueue = "trackable.malformed";
 
 	/**
+	 * The type of the queues: 'classic', or 'quorum' for queues that a RabbitMQ cluster replicates. A queue's type is
+	 * fixed when it is first declared; other brokers than RabbitMQ ignore 'quorum'.
+	 */
+	private QueueType queueType = QueueType.CLASSIC;
+
+	/**
 	 * Whether to discard malformed messages (logged and counted) instead of parking them in the malformed queue.
 	 */
 	private boolean removeMalformedMessages;
@@ -249,6 +255,14 @@ public class TrackableProperties {
 		this.malformedQueue = notBlank(malformedQueue, "malformed-queue");
 	}
 
+	public QueueType getQueueType() {
+		return this.queueType;
+	}
+
+	public void setQueueType(QueueType queueType) {
+		this.queueType = queueType;
+	}
+
 	public boolean isRemoveMalformedMessages() {
 		return this.removeMalformedMessages;
 	}
@@ -340,6 +354,19 @@ public class TrackableProperties {
 
 		/** Publish one message per call on the caller's thread; broker errors reach the caller. */
 		IMMEDIATE
+
+	}
+
+	/**
+	 * The type of the queues trackable declares.
+	 */
+	public enum QueueType {
+
+		/** RabbitMQ's default queue, kept on one node; the only kind other AMQP 0-9-1 brokers have. */
+		CLASSIC,
+
+		/** A RabbitMQ queue replicated across the nodes of a cluster ({@code x-queue-type: quorum}). */
+		QUORUM
 
 	}
 

@@ -58,7 +58,8 @@ public final class TrackableRabbitAutoConfiguration {
 	TrackableBroker trackableBroker(@Qualifier(CONNECTION_FACTORY_BEAN_NAME) ConnectionFactory connectionFactory,
 			TrackableProperties properties) {
 		return new TrackableBroker(connectionFactory, properties.getExchange(), properties.getQueuePrefix(),
-				properties.getMalformedQueue(), properties.getPublishConfirmTimeout());
+				properties.getMalformedQueue(), properties.getPublishConfirmTimeout(),
+				properties.getQueueType() == TrackableProperties.QueueType.QUORUM);
 	}
 
 }

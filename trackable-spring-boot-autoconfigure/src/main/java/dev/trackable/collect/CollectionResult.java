@@ -34,7 +34,12 @@ public record CollectionResult(Instant startedAt, Duration duration, long messag
 		return this.messages + this.malformed + this.duplicates;
 	}
 
-	CollectionResult plus(CollectionResult chunk) {
+	/**
+	 * Adds what another run or chunk did; the start and duration stay this one's.
+	 * @param chunk the other result
+	 * @return the sum
+	 */
+	public CollectionResult plus(CollectionResult chunk) {
 		return new CollectionResult(this.startedAt, this.duration, this.messages + chunk.messages,
 				this.increments + chunk.increments, this.rows + chunk.rows, this.statements + chunk.statements,
 				this.malformed + chunk.malformed, this.duplicates + chunk.duplicates);

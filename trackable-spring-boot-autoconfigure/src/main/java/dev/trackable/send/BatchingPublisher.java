@@ -103,7 +103,7 @@ public final class BatchingPublisher implements IncrementSink, SmartLifecycle {
 	}
 
 	@Override
-	public void add(Dataset dataset, String parentId, @Nullable LocalDateTime period, Dataset.Counter counter,
+	public void add(Dataset dataset, Object parentId, @Nullable LocalDateTime period, Dataset.Counter counter,
 			long amount) {
 		this.accumulator.add(dataset, parentId, period, counter, amount);
 	}

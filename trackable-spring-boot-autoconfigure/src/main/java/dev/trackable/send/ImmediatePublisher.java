@@ -54,10 +54,10 @@ public final class ImmediatePublisher implements IncrementSink {
 	}
 
 	@Override
-	public void add(Dataset dataset, String parentId, @Nullable LocalDateTime period, Dataset.Counter counter,
+	public void add(Dataset dataset, Object parentId, @Nullable LocalDateTime period, Dataset.Counter counter,
 			long amount) {
 		CountMessage message = CountMessage.of(dataset.name(),
-				List.of(new CountRow(parentId, period, Map.of(counter.name(), amount))));
+				List.of(new CountRow(parentId.toString(), period, Map.of(counter.name(), amount))));
 		byte[] body = this.codec.encode(message);
 		Spool spool = this.captureSpool;
 		if (spool == null) {

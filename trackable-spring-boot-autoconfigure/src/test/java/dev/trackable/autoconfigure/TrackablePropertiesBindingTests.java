@@ -64,7 +64,7 @@ class TrackablePropertiesBindingTests {
 		TrackableContextRunners.withJpa().withPropertyValues("trackable.time-zone=Europe/Berlin").run((context) -> {
 			ZoneId berlin = ZoneId.of("Europe/Berlin");
 			assertThat(context.getBean(TrackableProperties.class).getTimeZone()).isEqualTo(berlin);
-			assertThat(context.getBean(Tracker.class)).extracting("zone").isEqualTo(berlin);
+			assertThat(context.getBean(Tracker.class)).extracting("periods.zone").isEqualTo(berlin);
 		});
 	}
 
@@ -95,6 +95,20 @@ class TrackablePropertiesBindingTests {
 				assertThat(broker.malformedQueue()).isEqualTo("counts.parked");
 				assertThat(context.getBean(Collector.class)).extracting("chunkSize").isEqualTo(20);
 			});
+	}
+
+	@Test
+	void theQueueTypeIsClassicUnlessQuorumIsAsked() {
+		TrackableContextRunners.withJpa().run((context) -> {
+			assertThat(context.getBean(TrackableProperties.class).getQueueType())
+				.isEqualTo(TrackableProperties.QueueType.CLASSIC);
+			assertThat(context.getBean(TrackableBroker.class)).extracting("quorum").isEqualTo(false);
+		});
+		TrackableContextRunners.withJpa().withPropertyValues("trackable.queue-type=quorum").run((context) -> {
+			assertThat(context.getBean(TrackableProperties.class).getQueueType())
+				.isEqualTo(TrackableProperties.QueueType.QUORUM);
+			assertThat(context.getBean(TrackableBroker.class)).extracting("quorum").isEqualTo(true);
+		});
 	}
 
 	@Test
@@ -133,6 +147,7 @@ class TrackablePropertiesBindingTests {
 			"trackable.collection-period=0 | trackable.collection-period",
 			"trackable.publish-batch-size=0 | trackable.publish-batch-size",
 			"trackable.publish-mode=bogus | trackable.publish-mode",
+			"trackable.queue-type=mirrored | trackable.queue-type",
 			"trackable.exchange= | trackable.exchange",
 			"trackable.malformed-queue= | trackable.malformed-queue",
 			"trackable.process-num-messages=0 | trackable.process-num-messages",

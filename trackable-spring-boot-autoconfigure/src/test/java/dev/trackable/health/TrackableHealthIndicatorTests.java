@@ -36,7 +36,7 @@ class TrackableHealthIndicatorTests {
 	private final CachingConnectionFactory connectionFactory = new CachingConnectionFactory("127.0.0.1", 1);
 
 	private final TrackableBroker unreachable = new TrackableBroker(this.connectionFactory, "trackable", "trackable.",
-			"trackable.malformed", Duration.ofSeconds(1));
+			"trackable.malformed", Duration.ofSeconds(1), false);
 
 	private final CollectionHistory history = new CollectionHistory(Clock.fixed(START, ZoneOffset.UTC));
 
