@@ -170,11 +170,9 @@ public final class SpiderMatcher {
 
 	/** Runs a pattern, once per user agent, unless a cheap test shows that it cannot match. */
 	private boolean run(int index, Input input) {
-		if (!input.firstRun(index)) {
-			return false;
-		}
+		// The cheap test first: it rules out most patterns, and then no record of what ran is needed.
 		PatternAnalysis analysis = this.analyses[index];
-		if (!input.mayMatch(analysis)) {
+		if (!input.mayMatch(analysis) || !input.firstRun(index)) {
 			return false;
 		}
 		com.google.re2j.Matcher matcher = this.patterns[index].matcher(input.text);
@@ -191,8 +189,8 @@ public final class SpiderMatcher {
 
 		private final int patterns;
 
-		/** The characters of the user agent, computed when an anchored pattern first needs them. */
-		private @Nullable CharSet chars;
+		/** Which characters the user agent has, for patterns anchored at both ends. */
+		private final CharSet chars;
 
 		/** The patterns already run, one bit each; most user agents run none, so it is made on first use. */
 		private long @Nullable [] tried;
@@ -200,13 +198,27 @@ public final class SpiderMatcher {
 		Input(String text, int patterns) {
 			this.text = text;
 			this.folded = text.toCharArray();
+			long low = 0;
+			long high = 0;
+			boolean other = false;
 			for (int i = 0; i < this.folded.length; i++) {
-				this.folded[i] = fold(this.folded[i]);
+				char c = fold(this.folded[i]);
+				this.folded[i] = c;
+				if (c < 64) {
+					low |= 1L << c;
+				}
+				else if (c < 128) {
+					high |= 1L << (c - 64);
+				}
+				else {
+					other = true;
+				}
 			}
+			this.chars = new CharSet(low, high, other);
 			this.patterns = patterns;
 		}
 
-		/** Marks a pattern as run. */
+		/** Marks a pattern as run, and tells whether it was not yet. */
 		boolean firstRun(int index) {
 			if (this.tried == null) {
 				this.tried = new long[(this.patterns + 63) >>> 6];
@@ -215,29 +227,6 @@ public final class SpiderMatcher {
 			boolean first = (this.tried[index >>> 6] & bit) == 0;
 			this.tried[index >>> 6] |= bit;
 			return first;
-		}
-
-		CharSet chars() {
-			CharSet chars = this.chars;
-			if (chars == null) {
-				long low = 0;
-				long high = 0;
-				boolean other = false;
-				for (char c : this.folded) {
-					if (c < 64) {
-						low |= 1L << c;
-					}
-					else if (c < 128) {
-						high |= 1L << (c - 64);
-					}
-					else {
-						other = true;
-					}
-				}
-				chars = new CharSet(low, high, other);
-				this.chars = chars;
-			}
-			return chars;
 		}
 
 		/** Whether the first, last and all characters allow a match of an anchored pattern. */
@@ -251,7 +240,7 @@ public final class SpiderMatcher {
 					|| analysis.atEnd() && !shape.last().contains(this.folded[length - 1])) {
 				return false;
 			}
-			return !(analysis.atStart() && analysis.atEnd()) || shape.all().containsAll(chars());
+			return !(analysis.atStart() && analysis.atEnd()) || shape.all().containsAll(this.chars);
 		}
 
 	}
