@@ -3,6 +3,7 @@ package dev.trackable.autoconfigure;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import dev.trackable.Dataset;
 import dev.trackable.IncrementSink;
@@ -341,6 +342,29 @@ class TrackableAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasSingleBean(Tracker.class);
 				assertThat(context.getBean(TrackableRegistry.class).dataset("ArticleDailyData")).isNotNull();
 			});
+	}
+
+	@Test
+	void theStaticFacadeFollowsTheApplicationsLifecycle() {
+		Article article = new Article(4);
+		TrackableContextRunners.withJpa().withPropertyValues("trackable.publish-interval=1h").run((first) -> {
+			TrackableContextRunners.withJpa()
+				.withPropertyValues("trackable.publish-interval=1h",
+						"trackable.spool.directory=target/spool/second-" + UUID.randomUUID())
+				.run((second) -> {
+					assertThat(Trackable.site()).isSameAs(second.getBean(TrackableRegistry.class));
+					// Stopped, as Spring's test context cache does with a context no test uses: increments must not go
+					// to its publisher, which sends nothing while stopped.
+					second.stop();
+					assertThatIllegalStateException().isThrownBy(Trackable::site);
+					first.stop();
+					first.start();
+					assertThat(Trackable.site()).isSameAs(first.getBean(TrackableRegistry.class));
+					Trackable.increment(article, "impressions");
+					assertThat(first.getBean(BatchingPublisher.class).pendingCounters()).isEqualTo(1);
+					assertThat(second.getBean(BatchingPublisher.class).pendingCounters()).isZero();
+				});
+		});
 	}
 
 	@Test
